@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dochouse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dochouse", targets: ["dochouse"]),
+        .library(name: "DochouseKit", targets: ["DochouseKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The system C library. Only CmarkBridge imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Small C helpers for system calls Swift's Glibc module does not expose (renameat2).
+        .target(name: "CSystemShims"),
+        // The one module that touches cmark's C pointers; it hands out Swift values.
+        .target(name: "CmarkBridge", dependencies: ["CCmarkGFM"]),
+        // The pipeline: load, parse, resolve, validate, render, write.
+        .target(
+            name: "DochouseKit",
+            dependencies: [
+                "CmarkBridge",
+                "CSystemShims",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The thin command layer.
+        .executableTarget(
+            name: "dochouse",
+            dependencies: [
+                "DochouseKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "DochouseKitTests",
+            dependencies: ["DochouseKit", "CmarkBridge"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads a docs tree from disk into a `ContentTree`. The only place the load stage touches the file system.
+public enum ContentLoader {
+    public struct MissingDirectory: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "content directory '\(path)' does not exist or is not a directory" }
+    }
+
+    public static func load(from root: String) throws -> ContentTree {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MissingDirectory(path: root)
+        }
+        var tree = ContentTree(root: root)
+        let siteConfigPath = join(root, "site.yaml")
+        if FileManager.default.fileExists(atPath: siteConfigPath) {
+            switch readFile(siteConfigPath) {
+            case .success(let bytes):
+                tree.siteConfig = RawFile(relativePath: "site.yaml", displayPath: siteConfigPath, bytes: bytes)
+            case .failure(let diagnostic):
+                tree.diagnostics.append(diagnostic)
+            }
+        }
+        var walker = TreeWalker()
+        tree.pages = walker.files(under: join(root, "pages"), matching: { $0.hasSuffix(".md") })
+        tree.staticFiles = walker.files(under: join(root, "static"), matching: { _ in true })
+        tree.diagnostics += walker.diagnostics
+        return tree
+    }
+
+    static func join(_ base: String, _ component: String) -> String {
+        base.hasSuffix("/") ? base + component : base + "/" + component
+    }
+
+    static func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Diagnostic(rule: BuildRules.unreadable, message: "cannot read file (permission denied or not a file)",
+                                       at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return .success([UInt8](data))
+        } catch {
+            return .failure(Diagnostic(rule: BuildRules.unreadable, message: "cannot read file: \(error.localizedDescription)",
+                                       at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+    }
+}
+
+/// Walks a directory recursively in sorted order, following symlinks but never into a loop.
+struct TreeWalker {
+    private(set) var diagnostics: [Diagnostic] = []
+    private var visited: Set<String> = []
+
+    mutating func files(under directory: String, matching include: (String) -> Bool) -> [RawFile] {
+        guard FileManager.default.fileExists(atPath: directory) else { return [] }
+        var result: [RawFile] = []
+        walk(directory, relative: "", include: include, into: &result)
+        return result
+    }
+
+    private mutating func walk(_ directory: String, relative: String, include: (String) -> Bool, into result: inout [RawFile]) {
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            diagnostics.append(Diagnostic(rule: BuildRules.unreadable,
+                                          message: "directory is reached twice (a symlink loop?); skipped",
+                                          at: SourceLocation(file: directory, line: 1, column: 1)))
+            return
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            diagnostics.append(Diagnostic(rule: BuildRules.unreadable, message: "cannot list directory: \(error.localizedDescription)",
+                                          at: SourceLocation(file: directory, line: 1, column: 1)))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = ContentLoader.join(directory, name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(rule: BuildRules.unreadable, message: "broken symbolic link",
+                                              at: SourceLocation(file: path, line: 1, column: 1)))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(path, relative: relativePath, include: include, into: &result)
+            } else if include(name) {
+                switch ContentLoader.readFile(path) {
+                case .success(let bytes): result.append(RawFile(relativePath: relativePath, displayPath: path, bytes: bytes))
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The text of one input file and the path under which findings name it.
+///
+/// It converts the byte columns that cmark and the samples' readers produce into the character columns
+/// a person sees, so no rule ever computes a position by hand.
+public struct SourceFile: Sendable, Hashable {
+    /// The path as printed in diagnostics (relative to the working directory when possible).
+    public let displayPath: String
+    public let text: String
+    /// Byte offset (into `text.utf8`) of the start of each line; `lineStarts[0] == 0`.
+    private let lineStarts: [Int]
+
+    public init(displayPath: String, text: String) {
+        self.displayPath = displayPath
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        self.lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text from the start of a 1-based line to the end of the file.
+    public func text(fromLine number: Int) -> Substring {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])...]
+    }
+
+    /// The text of a 1-based line without its line break (and without a trailing `\r`).
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        var end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1)
+            : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return text[start..<end]
+    }
+
+    /// A location from a 1-based line and 1-based byte column (as cmark reports them).
+    public func location(line: Int, byteColumn: Int) -> SourceLocation {
+        SourceLocation(file: displayPath, line: line, column: characterColumn(line: line, byteColumn: byteColumn))
+    }
+
+    /// A location from a 1-based line and 1-based character column.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: displayPath, line: line, column: column)
+    }
+
+    /// A location from a byte offset into the whole text.
+    public func location(byteOffset: Int) -> SourceLocation {
+        let clamped = max(0, min(byteOffset, text.utf8.count))
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        return location(line: low + 1, byteColumn: clamped - lineStarts[low] + 1)
+    }
+
+    /// Converts a byte column on a line into a character column, counting Unicode scalars.
+    public func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard byteColumn > 1 else { return max(byteColumn, 1) }
+        let bytes = Array(self.line(line).utf8.prefix(byteColumn - 1))
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        // Past the end of the line (a position on the line break): count the missing bytes as characters.
+        return count + 1 + max(0, byteColumn - 1 - bytes.count)
+    }
+}

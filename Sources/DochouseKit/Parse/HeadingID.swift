@@ -1,0 +1,89 @@
+import Foundation
+
+/// Heading ids as kramdown's GFM parser makes them, so links written for the Jekyll site keep working.
+///
+/// The id is made from the heading's raw source text: lowercase it; drop every character that is not a
+/// letter, mark, digit, connector punctuation (`_`), `-`, space or tab (Unicode-aware, so Cyrillic stays);
+/// turn spaces and tabs into `-`. A repeated id gets `-1`, `-2`, ... An explicit `{#id}` wins.
+struct HeadingIDGenerator {
+    private var counts: [String: Int] = [:]
+
+    /// The id for the next heading of the page with the given raw text.
+    mutating func nextID(forRawText text: String) -> String {
+        let base = Self.slug(text)
+        let seen = counts[base, default: -1] + 1
+        counts[base] = seen
+        return seen == 0 ? base : "\(base)-\(seen)"
+    }
+
+    /// Records an explicit id so a later generated one does not collide with it silently.
+    mutating func reserve(_ id: String) {
+        counts[id, default: -1] += 1
+    }
+
+    static func slug(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "\t" {
+                result.append("-")
+            } else if scalar == "-" || isWordCharacter(scalar) {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Ruby's `\p{Word}`: letters, marks, decimal digits and connector punctuation.
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Finds the raw text of a heading in its source line(s) and the explicit `{#id}` that may end it.
+enum HeadingSource {
+    struct Parts: Equatable {
+        var rawText: String
+        var explicitID: String?
+    }
+
+    /// - Parameters:
+    ///   - lines: the heading's source lines from its start column (an ATX line, or setext content lines).
+    static func parts(atxOrSetextLines lines: [Substring]) -> Parts {
+        guard let first = lines.first else { return Parts(rawText: "", explicitID: nil) }
+        var text: Substring
+        var trimmedFirst = first.drop(while: { $0 == " " })
+        if trimmedFirst.first == "#" {
+            trimmedFirst = trimmedFirst.drop(while: { $0 == "#" })
+            text = trimmedFirst.drop(while: { $0 == " " || $0 == "\t" }).trimmingTrailingWhitespace
+            // An optional closing sequence of `#`s, preceded by a space (or alone).
+            let withoutHashes = text.reversed().drop(while: { $0 == "#" })
+            if withoutHashes.count < text.count {
+                let rest = text.prefix(withoutHashes.count)
+                if rest.isEmpty { text = rest } else if rest.last == " " || rest.last == "\t" { text = rest.trimmingTrailingWhitespace }
+            }
+        } else {
+            text = Substring(lines.map { String($0).trimming(charactersIn: " \t") }.joined(separator: " "))
+        }
+        return split(String(text))
+    }
+
+    /// Separates a trailing kramdown `{#id}` from the text.
+    static func split(_ text: String) -> Parts {
+        let trimmed = Substring(text).trimmingTrailingWhitespace
+        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else {
+            return Parts(rawText: String(trimmed), explicitID: nil)
+        }
+        let id = trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)]
+        guard let first = id.first, first.isLetter || first == "_",
+              id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }) else {
+            return Parts(rawText: String(trimmed), explicitID: nil)
+        }
+        return Parts(rawText: String(trimmed[..<open.lowerBound].trimmingTrailingWhitespace), explicitID: String(id))
+    }
+}

@@ -1,0 +1,28 @@
+/// One page through the per-page stages: Markdown parse, extraction, rendering into the layout.
+/// Pure and independent of other pages' bodies, so pages compile in parallel.
+struct PageCompiler: Sendable {
+    let index: SiteIndex
+    let templates: TemplateSet?
+
+    func compile(_ header: PageHeader) -> CompiledPage {
+        let (page, diagnostics) = PageBodyParser.parse(header, resolver: index.linkResolver)
+        var output: OutputFile?
+        if let templates {
+            var renderer = MarkdownHTMLRenderer(page: page, href: { index.href(for: $0) })
+            renderer.permalinkLabel = UIStrings.table(for: page.language)["permalink"] ?? "Permalink"
+            let body = renderer.render()
+            let context = PageContextBuilder(index: index).context(for: page, contentHTML: body)
+            output = OutputFile(path: page.outputPath, text: templates.renderLayout(context))
+        }
+        return CompiledPage(page: page, diagnostics: diagnostics, output: output)
+    }
+}
+
+/// A page after compilation: its facts for the cross-page checks, its findings, and its HTML file.
+struct CompiledPage: Sendable {
+    var page: Page
+    var diagnostics: [Diagnostic]
+    var output: OutputFile?
+
+    var language: String { page.language }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Mustache
+
+/// The compiled templates of a site: `layout.mustache` renders every page; every other `.mustache` file is a
+/// partial usable as `{{> name}}`. Compiled once per build and shared by all rendering tasks.
+public struct TemplateSet: Sendable {
+    public static let layoutName = "layout"
+
+    let library: MustacheLibrary
+    /// Files under `assets/`, copied to `site/assets/`.
+    public let assets: [RawFile]
+
+    /// Loads and checks the templates in `directory`: syntax, unknown variables, unknown partials.
+    public static func load(from directory: String) -> (TemplateSet?, [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [Diagnostic(rule: BuildRules.templateMissing, message: "templates directory '\(directory)' does not exist",
+                                     at: nil)])
+        }
+        var walker = TreeWalker()
+        let files = walker.files(under: directory, matching: { $0.hasSuffix(".mustache") })
+            .filter { !$0.relativePath.hasPrefix("assets/") }
+        let assets = walker.files(under: ContentLoader.join(directory, "assets"), matching: { _ in true })
+        var diagnostics = walker.diagnostics
+        var sources: [String: SourceFile] = [:]
+        for file in files {
+            let name = String(file.relativePath.dropLast(".mustache".count))
+            switch UTF8Decoder.decode(file.bytes) {
+            case .success(let text): sources[name] = SourceFile(displayPath: file.displayPath, text: text)
+            case .failure(let invalid):
+                diagnostics.append(Diagnostic(rule: BuildRules.invalidUTF8, message: "template is not valid UTF-8 (byte offset \(invalid.offset))",
+                                              at: SourceLocation(file: file.displayPath, line: invalid.line, column: invalid.column)))
+            }
+        }
+        let (set, more) = compile(sources, assets: assets, missingLayoutPath: ContentLoader.join(directory, "layout.mustache"))
+        return (set, diagnostics + more)
+    }
+
+    /// Compiles template sources by name (pure; the loader and the tests share it).
+    static func compile(_ sources: [String: SourceFile], assets: [RawFile], missingLayoutPath: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard sources[layoutName] != nil else {
+            return (nil, [Diagnostic(rule: BuildRules.templateMissing,
+                                     message: "no layout template; create \(missingLayoutPath)", at: nil)])
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(rule: BuildRules.templateSyntax,
+                                              message: "template does not compile: \(describe(error.error))",
+                                              at: source.location(line: error.context.lineNumber, column: error.context.columnNumber + 1)))
+                continue
+            } catch {
+                diagnostics.append(Diagnostic(rule: BuildRules.templateSyntax, message: "template does not compile: \(error)",
+                                              at: source.location(line: 1, column: 1)))
+                continue
+            }
+            diagnostics += TemplateVariableChecker.check(source, partials: Set(sources.keys))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        return (TemplateSet(library: library, assets: assets), diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is opened and never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+
+    /// Renders a page context with the layout.
+    func renderLayout(_ context: [String: Any]) -> String {
+        library.render(context, withTemplate: Self.layoutName) ?? ""
+    }
+}
+
+/// Finds the tags of a template that name a variable dochouse never provides, or a partial that does not exist.
+///
+/// Mustache renders an unknown name as nothing, which hides typos such as `{{page.tilte}}`: this check reads
+/// the template's tags and compares each name with `TemplateVocabulary`.
+enum TemplateVariableChecker {
+    static func check(_ source: SourceFile, partials: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for lineNumber in 1...max(source.lineCount, 1) {
+            let line = source.line(lineNumber)
+            var searchStart = line.startIndex
+            while let open = line[searchStart...].range(of: "{{") {
+                guard let close = line[open.upperBound...].range(of: "}}") else { break }
+                var tag = line[open.upperBound..<close.lowerBound]
+                searchStart = close.upperBound
+                if tag.hasPrefix("{") { tag = tag.dropFirst(); if line[close.upperBound...].hasPrefix("}") { searchStart = line.index(after: close.upperBound) } }
+                guard let sigil = tag.first else { continue }
+                if sigil == "=" { return diagnostics }  // custom delimiters: stop rather than guess
+                if sigil == "!" { continue }
+                let column = line[..<open.lowerBound].unicodeScalars.count + 1
+                let body = ("#^/&><$".contains(sigil) ? tag.dropFirst() : tag).trimmingCharacters(in: .whitespaces)
+                if sigil == ">" {
+                    if !partials.contains(body) {
+                        diagnostics.append(Diagnostic(rule: BuildRules.templateUnknownPartial,
+                                                      message: "partial '\(body)' does not exist; known partials: \(partials.sorted().joined(separator: ", "))",
+                                                      at: source.location(line: lineNumber, column: column)))
+                    }
+                    continue
+                }
+                if sigil == "<" || sigil == "$" { continue }
+                for name in names(in: body) where !TemplateVocabulary.isKnown(name) {
+                    let suggestion = NearMiss.closest(to: name, among: TemplateVocabulary.allNames).map { "did you mean '\($0)'?" }
+                    diagnostics.append(Diagnostic(rule: BuildRules.templateUnknownVariable,
+                                                  message: "template variable '\(name)' is not provided by dochouse",
+                                                  at: source.location(line: lineNumber, column: column), suggestion: suggestion))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The dotted segments named by a tag body such as `page.title` or `lowercased(page.title)`.
+    private static func names(in body: String) -> [String] {
+        var inner = Substring(body)
+        if let open = inner.firstIndex(of: "("), inner.hasSuffix(")") {
+            inner = inner[inner.index(after: open)..<inner.index(before: inner.endIndex)]
+        }
+        if inner.isEmpty || inner == "." { return [] }
+        return inner.split(separator: ".").map(String.init)
+    }
+}

@@ -1,0 +1,70 @@
+import Yams
+
+/// A YAML syntax error with its 1-based line and character column inside the YAML text.
+struct YAMLSyntaxError: Error, Sendable {
+    var line: Int
+    var column: Int
+    var message: String
+}
+
+/// Composes YAML text into Yams' node tree, turning every Yams error into a positioned message.
+///
+/// Only `compose` is used on input, never `Yams.load` or a Decodable decode: composed aliases share storage,
+/// while loading expands them, which an alias bomb turns into exponential time and memory.
+enum YAMLComposer {
+    static func compose(_ text: String) -> Result<Node?, YAMLSyntaxError> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(syntaxError(from: error, in: text))
+        } catch {
+            return .failure(YAMLSyntaxError(line: 1, column: 1, message: "\(error)"))
+        }
+    }
+
+    static func syntaxError(from error: YamlError, in text: String) -> YAMLSyntaxError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = problem
+            if let context { message = "\(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return YAMLSyntaxError(line: mark.line, column: mark.column, message: message)
+        case let .reader(problem, offset, _, yaml):
+            let (line, column) = lineAndColumn(ofCharacterOffset: offset ?? 0, in: yaml)
+            return YAMLSyntaxError(line: line, column: column, message: problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return YAMLSyntaxError(line: context.mark.line, column: context.mark.column,
+                                   message: "duplicate key \(keys) in this mapping")
+        default:
+            return YAMLSyntaxError(line: 1, column: 1, message: "\(error)")
+        }
+    }
+
+    private static func lineAndColumn(ofCharacterOffset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1, index = 0
+        for scalar in text.unicodeScalars {
+            if index == offset { break }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        return (line, column)
+    }
+}
+
+extension Node {
+    /// The value for a string key of a mapping node, or nil.
+    subscript(key key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        for (k, v) in mapping where k.scalar?.string == key { return v }
+        return nil
+    }
+
+    /// A plain or quoted scalar's text.
+    var scalarText: String? { scalar?.string }
+
+    var isNullScalar: Bool {
+        guard let scalar else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}

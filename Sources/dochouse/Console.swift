@@ -1,0 +1,67 @@
+import DochouseKit
+import Foundation
+import Synchronization
+
+/// Terminal output of the command layer.
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func printDiagnostics(_ diagnostics: [Diagnostic], color: Bool) {
+        let cache = SourceCache()
+        let formatter = TextDiagnosticFormatter(color: color, source: { cache.file($0) })
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data(formatter.format(diagnostic).utf8))
+        }
+    }
+
+    /// `, 2 errors, 1 warning` (empty when clean).
+    static func counts(_ diagnostics: [Diagnostic]) -> String {
+        var parts: [String] = []
+        for severity in [Severity.error, .warning, .note] {
+            let n = diagnostics.filter { $0.severity == severity }.count
+            if n > 0 { parts.append("\(n) \(severity.rawValue)\(n == 1 ? "" : "s")") }
+        }
+        return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
+    }
+}
+
+/// Reads the files diagnostics point into, once each, to quote their lines.
+final class SourceCache: Sendable {
+    private let files = Mutex<[String: SourceFile?]>([:])
+
+    func file(_ path: String) -> SourceFile? {
+        if let cached = files.withLock({ $0[path] }) { return cached }
+        var loaded: SourceFile?
+        if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+            loaded = SourceFile(displayPath: path, text: text)
+        }
+        files.withLock { $0[path] = loaded }
+        return loaded
+    }
+}
+
+/// A progress line on standard error, shown only on a terminal and only for builds long enough to need one.
+final class ProgressLine: Sendable {
+    private let state = Mutex<(shown: Bool, last: ContinuousClock.Instant)>((false, ContinuousClock.now))
+    private let started = ContinuousClock.now
+    private let enabled = isatty(STDERR_FILENO) == 1
+
+    func update(done: Int, total: Int) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        state.withLock { state in
+            guard now - started > .milliseconds(500), now - state.last > .milliseconds(100) || done == total else { return }
+            state.last = now
+            state.shown = true
+            FileHandle.standardError.write(Data("\r\u{1B}[2Kcompiling pages: \(done)/\(total)".utf8))
+        }
+    }
+
+    func finish() {
+        state.withLock { state in
+            if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        }
+    }
+}
