@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "DochouseKitTests",
             dependencies: ["DochouseKit", "CmarkBridge"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -35,12 +35,12 @@ enum FrontMatterParser {
         }
         let yaml = (2..<closing).map { String(file.line($0)) }.joined(separator: "\n")
         let node: Node?
-        switch YAMLComposer.compose(yaml) {
+        switch YAMLComposer.compose(yaml, lineOffset: 1) {
         case .success(let composed): node = composed
         case .failure(let error):
             return .failed(Diagnostic(rule: BuildRules.frontMatterSyntax,
                                       message: "front matter is not valid YAML: \(error.message)",
-                                      at: file.location(line: error.line + 1, column: error.column)))
+                                      at: file.location(line: error.line, column: error.column)))
         }
         let start = file.location(line: 1, column: 1)
         guard let node else {

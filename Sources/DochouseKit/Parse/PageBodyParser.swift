@@ -74,8 +74,8 @@ enum PageBodyParser {
                 let index = utf8.index(utf8.startIndex, offsetBy: min(max(startByte, 0), utf8.count))
                 lines.append(text[index...])
             }
-            // A setext heading's last line is its underline.
-            if lines.count > 1, let last = lines.last, last.allSatisfy({ $0 == "=" || $0 == "-" || $0 == " " || $0 == "\t" }) {
+            // A setext heading ends with its underline (cmark may count a following blank line too).
+            while lines.count > 1, let last = lines.last, last.allSatisfy({ $0 == "=" || $0 == "-" || $0 == " " || $0 == "\t" || $0 == "\r" }) {
                 lines.removeLast()
             }
             let parts = HeadingSource.parts(atxOrSetextLines: lines)

@@ -30,8 +30,8 @@ struct PageContextBuilder {
         let trail = breadcrumbTrail(to: page.twinKey, in: site.navigation) ?? []
         let breadcrumbs: [[String: Any]] = trail.enumerated().map { offset, item in
             ["title": item.titles[language] ?? item.titles[site.defaultLanguage] ?? "",
-             "url": url(of: item, language: language) ?? "",
-             "last": offset == trail.count - 1]
+             "url": url(of: item, language: language) ?? false,
+             "last": offset == trail.count - 1] as [String: Any]
         }
         return [
             "lang": language,
@@ -41,7 +41,7 @@ struct PageContextBuilder {
                      "sourcePath": page.relativePath, "language": language] as [String: Any],
             "content": contentHTML,
             "toc": toc,
-            "hasTOC": toc.count > 1,
+            "hasTOC": !toc.isEmpty,
             "translations": translations,
             "hasTranslations": translations.count > 1,
             "alternates": translations.count > 1 ? alternates : [],

@@ -20,8 +20,9 @@ public struct TemplateSet: Sendable {
         var walker = TreeWalker()
         let files = walker.files(under: directory, matching: { $0.hasSuffix(".mustache") })
             .filter { !$0.relativePath.hasPrefix("assets/") }
-        let assets = walker.files(under: ContentLoader.join(directory, "assets"), matching: { _ in true })
-        var diagnostics = walker.diagnostics
+        var assetWalker = TreeWalker()
+        let assets = assetWalker.files(under: ContentLoader.join(directory, "assets"), matching: { _ in true })
+        var diagnostics = walker.diagnostics + assetWalker.diagnostics
         var sources: [String: SourceFile] = [:]
         for file in files {
             let name = String(file.relativePath.dropLast(".mustache".count))

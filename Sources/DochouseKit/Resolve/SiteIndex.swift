@@ -24,7 +24,7 @@ public struct SiteIndex: Sendable {
         for header in headers {
             if let first = byOutputPath[header.outputPath] {
                 diagnostics.append(Diagnostic(rule: BuildRules.duplicatePermalink,
-                                              message: "permalink writes \(header.outputPath), which \(first.source.displayPath) writes too",
+                                              message: "permalink writes \(header.outputPath), which pages/\(first.relativePath) writes too",
                                               at: header.permalinkLocation,
                                               notes: [DiagnosticNote(location: first.permalinkLocation, message: "first written by this page")]))
                 continue

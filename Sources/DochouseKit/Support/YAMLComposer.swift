@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML syntax error with its 1-based line and character column inside the YAML text.
@@ -12,23 +13,34 @@ struct YAMLSyntaxError: Error, Sendable {
 /// Only `compose` is used on input, never `Yams.load` or a Decodable decode: composed aliases share storage,
 /// while loading expands them, which an alias bomb turns into exponential time and memory.
 enum YAMLComposer {
-    static func compose(_ text: String) -> Result<Node?, YAMLSyntaxError> {
+    /// - Parameter lineOffset: added to every line number (in results and messages) when the YAML text
+    ///   starts below the first line of its file, as front matter does.
+    static func compose(_ text: String, lineOffset: Int = 0) -> Result<Node?, YAMLSyntaxError> {
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
-            return .failure(syntaxError(from: error, in: text))
+            var syntax = syntaxError(from: error, in: text, lineOffset: lineOffset)
+            syntax.line += lineOffset
+            return .failure(syntax)
         } catch {
             return .failure(YAMLSyntaxError(line: 1, column: 1, message: "\(error)"))
         }
     }
 
-    static func syntaxError(from error: YamlError, in text: String) -> YAMLSyntaxError {
+    static func syntaxError(from error: YamlError, in text: String, lineOffset: Int = 0) -> YAMLSyntaxError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            var message = problem
-            if let context { message = "\(problem) (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-            return YAMLSyntaxError(line: mark.line, column: mark.column, message: message)
+            guard let context else { return YAMLSyntaxError(line: mark.line, column: mark.column, message: problem) }
+            let contextLine = context.mark.line + lineOffset
+            // Past the end of the text, the place that opened the construct is the useful one.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            if mark.line > lines || (mark.line == lines && text.hasSuffix("\n") == false && mark.column > (text.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0)) {
+                return YAMLSyntaxError(line: context.mark.line, column: context.mark.column,
+                                       message: "\(problem): \(context.text.replacingOccurrences(of: "while parsing a ", with: "").replacingOccurrences(of: "while parsing ", with: "")) opened here is never closed")
+            }
+            return YAMLSyntaxError(line: mark.line, column: mark.column,
+                                   message: "\(problem) (\(context.text) at line \(contextLine), column \(context.mark.column))")
         case let .reader(problem, offset, _, yaml):
             let (line, column) = lineAndColumn(ofCharacterOffset: offset ?? 0, in: yaml)
             return YAMLSyntaxError(line: line, column: column, message: problem)
