@@ -17,7 +17,8 @@ struct BuildCommand: AsyncParsableCommand {
     var out: String = "site"
 
     func run() async throws {
-        let options = BuildOptions(contentDirectory: tree.content, templatesDirectory: templates, outputDirectory: out)
+        let options = BuildOptions(contentDirectory: tree.content, templatesDirectory: templates, outputDirectory: out,
+                                   useBaseline: !tree.noBaseline)
         let pipeline = BuildPipeline(options: options, logger: tree.makeLogger())
         let progress = ProgressLine()
         let result: BuildResult
@@ -30,37 +31,13 @@ struct BuildCommand: AsyncParsableCommand {
         }
         progress.finish()
         Console.printDiagnostics(result.diagnostics, color: tree.color)
-        let perLanguage = result.languages.compactMap { code in result.pagesPerLanguage[code].map { "\(code) \($0)" } }
-        let counts = Console.counts(result.diagnostics)
+        let summary = CheckSummary(result).text(languages: result.languages)
         if result.wroteSite {
-            Console.error(String(format: "Built %d pages (%@) into %@/ in %.2f s%@",
-                                 result.pageCount, perLanguage.joined(separator: ", "), out, result.seconds, counts))
+            Console.error(String(format: "Built %@ into %@/ in %.2f s", summary, out, result.seconds))
         } else {
-            Console.error(String(format: "Build failed%@; %@/ left as it was (%.2f s)", counts, out, result.seconds))
+            Console.error(String(format: "Build failed: %@; %@/ left as it was (%.2f s)", summary, out, result.seconds))
             throw ExitCode(1)
         }
     }
 }
 
-struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Validate the docs tree without writing anything.",
-        discussion: "Exit status: 0 clean, 1 findings at error level, 2 the tool could not run.")
-
-    @OptionGroup var tree: TreeOptions
-
-    func run() async throws {
-        let options = BuildOptions(contentDirectory: tree.content, render: false)
-        let result: BuildResult
-        do {
-            result = try await BuildPipeline(options: options, logger: tree.makeLogger()).run()
-        } catch {
-            Console.error("dochouse: error: \(error)")
-            throw ExitCode(2)
-        }
-        Console.printDiagnostics(result.diagnostics, color: tree.color)
-        Console.error(String(format: "Checked %d pages%@ in %.2f s", result.pageCount, Console.counts(result.diagnostics), result.seconds))
-        if result.hasErrors { throw ExitCode(1) }
-    }
-}

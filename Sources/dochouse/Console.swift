@@ -4,6 +4,10 @@ import Synchronization
 
 /// Terminal output of the command layer.
 enum Console {
+    static func output(_ text: String, newline: Bool = true) {
+        FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8))
+    }
+
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

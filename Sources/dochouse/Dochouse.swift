@@ -8,7 +8,8 @@ struct Dochouse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dochouse",
         abstract: "Builds bilingual documentation and proves its samples right.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        version: DochouseVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, BaselineCommand.self, RulesCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -17,6 +18,9 @@ struct Dochouse: AsyncParsableCommand {
 struct TreeOptions: ParsableArguments {
     @Option(name: .long, help: "The docs tree to read.")
     var content: String = "content"
+
+    @Flag(name: .long, help: "Ignore dochouse-baseline.json: every finding counts.")
+    var noBaseline = false
 
     @Flag(name: .long, help: "Log each stage.")
     var verbose = false
@@ -29,4 +33,8 @@ struct TreeOptions: ParsableArguments {
         logger.logLevel = verbose ? .debug : .warning
         return logger
     }
+}
+
+enum DochouseVersion {
+    static let current = "0.1.0"
 }

@@ -45,7 +45,9 @@ struct LinkTests {
         let result = try await TestSupport.run(content: root, out: out)
         #expect(TestSupport.lines(result.diagnostics, relativeTo: root) == [
             "pages/guide/start.md:13:3: warning: link to 'javascript:alert(1)' uses a scheme that is never rendered; the link is dropped [markdown.unsafe-url]",
+            "pages/guide/start.ru.md:7:3: warning: link to /ru/guide/start/next.html points to no page of the site [link.broken-page]",
         ])
+        #expect(result.diagnostics.last?.suggestion == "did you mean /ru/guide/next.html?")
         let english = try String(contentsOfFile: out + "/en/guide/start.html", encoding: .utf8)
         #expect(english.contains(##"<a href="/en/modules/cloud-provider-aws/cluster_configuration.html#awsclusterconfiguration-additionalrolepolicies">language-relative</a>"##))
         #expect(english.contains(##"<a href="/ru/other.html">already localized</a>"##))

@@ -21,10 +21,11 @@ enum TestSupport {
     }
 
     /// Runs the pipeline on a tree.
-    static func run(content: String, templates: String? = nil, out: String? = nil, render: Bool = true) async throws -> BuildResult {
+    static func run(content: String, templates: String? = nil, out: String? = nil, render: Bool = true,
+                    useBaseline: Bool = true) async throws -> BuildResult {
         let options = BuildOptions(contentDirectory: content,
                                    templatesDirectory: templates ?? repositoryRoot.appendingPathComponent("templates").path,
-                                   outputDirectory: out ?? temporaryDirectory() + "/site", render: render)
+                                   outputDirectory: out ?? temporaryDirectory() + "/site", render: render, useBaseline: useBaseline)
         return try await BuildPipeline(options: options).run()
     }
 

@@ -31,6 +31,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var suggestion: String?
     public var notes: [DiagnosticNote]
     public var fixIts: [FixIt]
+    /// True when the tree's baseline lists this finding as known: it is reported but fails nothing.
+    public var isBaselined = false
 
     public init(rule: RuleDescriptor, severity: Severity? = nil, message: String, at location: SourceLocation?,
                 end: SourceLocation? = nil, suggestion: String? = nil, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []) {

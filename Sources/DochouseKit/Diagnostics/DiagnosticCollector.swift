@@ -5,9 +5,13 @@ import Synchronization
 public final class DiagnosticCollector: Sendable {
     private let storage = Mutex<[Diagnostic]>([])
     private let overrides: [String: ConfiguredSeverity]
+    private let baseline: Baseline?
+    private let contentRoot: String
 
-    public init(overrides: [String: ConfiguredSeverity] = [:]) {
+    public init(overrides: [String: ConfiguredSeverity] = [:], baseline: Baseline? = nil, contentRoot: String = "") {
         self.overrides = overrides
+        self.baseline = baseline
+        self.contentRoot = contentRoot
     }
 
     public func report(_ diagnostic: Diagnostic) {
@@ -25,13 +29,15 @@ public final class DiagnosticCollector: Sendable {
         for diagnostic in diagnostics { report(diagnostic) }
     }
 
-    /// Every finding so far, sorted by place.
+    /// Every finding so far, sorted by place, with the baseline's findings marked.
     public var diagnostics: [Diagnostic] {
-        storage.withLock { $0 }.sorted()
+        let sorted = storage.withLock { $0 }.sorted()
+        return baseline?.apply(to: sorted, contentRoot: contentRoot) ?? sorted
     }
 
+    /// True when an error not covered by the baseline was reported.
     public var hasErrors: Bool {
-        storage.withLock { list in list.contains { $0.severity == .error } }
+        diagnostics.contains { $0.severity == .error && !$0.isBaselined }
     }
 
     public func count(of severity: Severity) -> Int {

@@ -15,7 +15,8 @@ public struct TextDiagnosticFormatter: Sendable {
         if let location = diagnostic.location {
             out += "\(location.file):\(location.line):\(location.column): "
         }
-        out += paint(diagnostic.severity.rawValue, diagnostic.severity) + ": \(diagnostic.message) [\(diagnostic.ruleID)]\n"
+        out += paint(diagnostic.severity.rawValue, diagnostic.severity) + ": \(diagnostic.message) [\(diagnostic.ruleID)]"
+        out += diagnostic.isBaselined ? " (baselined)\n" : "\n"
         if let location = diagnostic.location, let file = source(location.file), location.line <= file.lineCount {
             let line = file.line(location.line)
             out += "    " + line.replacingTabs + "\n"

@@ -22,9 +22,22 @@ public enum ContentLoader {
                 tree.diagnostics.append(diagnostic)
             }
         }
+        let baselinePath = join(root, Baseline.fileName)
+        if FileManager.default.fileExists(atPath: baselinePath) {
+            switch readFile(baselinePath) {
+            case .success(let bytes): tree.baseline = RawFile(relativePath: Baseline.fileName, displayPath: baselinePath, bytes: bytes)
+            case .failure(let diagnostic): tree.diagnostics.append(diagnostic)
+            }
+        }
         var walker = TreeWalker()
         tree.pages = walker.files(under: join(root, "pages"), matching: { $0.hasSuffix(".md") })
         tree.staticFiles = walker.files(under: join(root, "static"), matching: { _ in true })
+        tree.schemas = walker.files(under: join(root, "schemas"), matching: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") })
+        tree.policies = walker.files(under: join(root, "policies"), matching: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") })
+        let iam = join(root, "iam")
+        if FileManager.default.fileExists(atPath: iam, isDirectory: &isDirectory), isDirectory.boolValue {
+            tree.iamDirectory = iam
+        }
         tree.diagnostics += walker.diagnostics
         return tree
     }

@@ -22,6 +22,14 @@ public struct ContentTree: Sendable {
     public var pages: [RawFile]
     /// Files under `static/`, copied to the site root as they are.
     public var staticFiles: [RawFile]
+    /// OpenAPI schemas and their overlays under `schemas/MODULE/`.
+    public var schemas: [RawFile] = []
+    /// Named models under `policies/`.
+    public var policies: [RawFile] = []
+    /// The accepted findings, `dochouse-baseline.json`.
+    public var baseline: RawFile?
+    /// `iam/`, when the tree adds or pins IAM catalog services.
+    public var iamDirectory: String?
     /// Problems met while reading (unreadable files, symlink loops).
     public var diagnostics: [Diagnostic]
 

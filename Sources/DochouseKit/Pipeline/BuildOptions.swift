@@ -5,13 +5,16 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     /// False for `check`: everything but rendering and writing.
     public var render: Bool
+    /// Whether `content/dochouse-baseline.json` applies (off to see every finding as it is).
+    public var useBaseline: Bool
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
-                outputDirectory: String = "site", render: Bool = true) {
+                outputDirectory: String = "site", render: Bool = true, useBaseline: Bool = true) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.render = render
+        self.useBaseline = useBaseline
     }
 }
 
@@ -25,7 +28,14 @@ public struct BuildResult: Sendable {
     /// True when the output directory was replaced with the new site.
     public var wroteSite: Bool
     public var seconds: Double
+    /// Samples checked, by kind (`identity policy`, `action list`, ...).
+    public var samplesByKind: [String: Int] = [:]
+    /// Samples opted out with `check=off`.
+    public var samplesOptedOut = 0
+    /// External links, listed and never fetched.
+    public var externalLinks: [String] = []
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// True when an error not covered by the baseline was found: `build` and `check` fail on it.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error && !$0.isBaselined } }
     public var pageCount: Int { pagesPerLanguage.values.reduce(0, +) }
 }

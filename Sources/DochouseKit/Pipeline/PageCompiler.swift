@@ -3,10 +3,15 @@
 struct PageCompiler: Sendable {
     let index: SiteIndex
     let templates: TemplateSet?
+    let validator: SampleValidator
 
     func compile(_ header: PageHeader) -> CompiledPage {
-        let (page, diagnostics) = PageBodyParser.parse(header, resolver: index.linkResolver)
+        let (page, parseDiagnostics) = PageBodyParser.parse(header, resolver: index.linkResolver)
+        let validation = validator.validate(page)
+        let diagnostics = parseDiagnostics + validation.diagnostics
         var output: OutputFile?
+    var samples: [Sample]
+    var samplesOptedOut: Int
         if let templates {
             var renderer = MarkdownHTMLRenderer(page: page, href: { index.href(for: $0) })
             renderer.permalinkLabel = UIStrings.table(for: page.language)["permalink"] ?? "Permalink"
@@ -14,7 +19,8 @@ struct PageCompiler: Sendable {
             let context = PageContextBuilder(index: index).context(for: page, contentHTML: body)
             output = OutputFile(path: page.outputPath, text: templates.renderLayout(context))
         }
-        return CompiledPage(page: page, diagnostics: diagnostics, output: output)
+        return CompiledPage(page: page, diagnostics: diagnostics, output: output,
+                            samples: validation.samples, samplesOptedOut: validation.optedOut)
     }
 }
 
@@ -23,6 +29,8 @@ struct CompiledPage: Sendable {
     var page: Page
     var diagnostics: [Diagnostic]
     var output: OutputFile?
+    var samples: [Sample]
+    var samplesOptedOut: Int
 
     var language: String { page.language }
 }

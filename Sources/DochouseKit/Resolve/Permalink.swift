@@ -44,11 +44,3 @@ enum Permalink {
     }
 }
 
-extension String {
-    func trimming(charactersIn set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
-    }
-}

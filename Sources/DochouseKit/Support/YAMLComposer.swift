@@ -6,6 +6,8 @@ struct YAMLSyntaxError: Error, Sendable {
     var line: Int
     var column: Int
     var message: String
+    /// True when the text was refused for its size or shape (nesting, aliased keys), not for its syntax.
+    var isResourceLimit = false
 }
 
 /// Composes YAML text into Yams' node tree, turning every Yams error into a positioned message.
@@ -15,7 +17,21 @@ struct YAMLSyntaxError: Error, Sendable {
 enum YAMLComposer {
     /// - Parameter lineOffset: added to every line number (in results and messages) when the YAML text
     ///   starts below the first line of its file, as front matter does.
-    static func compose(_ text: String, lineOffset: Int = 0) -> Result<Node?, YAMLSyntaxError> {
+    /// - Parameter maxEstimatedDepth: refuse text whose estimated nesting (`YAMLLimits.estimatedDepth`, which
+    ///   overcounts) exceeds this; callers that need an exact depth measure the composed tree.
+    static func compose(_ text: String, lineOffset: Int = 0, maxEstimatedDepth: Int = 1024) -> Result<Node?, YAMLSyntaxError> {
+        // Yams composes recursively and hashes keys while composing: refuse what would exhaust the stack or
+        // take exponential time before handing the text over.
+        if YAMLLimits.estimatedDepth(of: text) > maxEstimatedDepth {
+            return .failure(YAMLSyntaxError(line: 1 + lineOffset, column: 1,
+                                            message: "the YAML nests deeper than \(maxEstimatedDepth / 2) levels; refusing to read it",
+                                            isResourceLimit: true))
+        }
+        if let key = YAMLLimits.aliasKey(in: text) {
+            return .failure(YAMLSyntaxError(line: key.line + lineOffset, column: key.column,
+                                            message: "an alias or a collection is used as a mapping key; dochouse refuses such keys because expanding them can take exponential time",
+                                            isResourceLimit: true))
+        }
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {

@@ -1,0 +1,111 @@
+/// A page and its translation must say the same machine-readable things: the same samples (after
+/// normalising whitespace, comments and key order), the same link targets, the same heading outline.
+/// Each translation is compared with the page in the site's default language (or the first language it has).
+enum TwinParity {
+    static let sampleCount = RuleDescriptor(id: "twin.sample-count", defaultSeverity: .error,
+                                            summary: "A page and its translation have different numbers or kinds of samples.")
+    static let sampleContent = RuleDescriptor(id: "twin.sample-content", defaultSeverity: .error,
+                                              summary: "A sample differs between a page and its translation.")
+    static let links = RuleDescriptor(id: "twin.links", defaultSeverity: .warning,
+                                      summary: "A page and its translation link to different targets.")
+    static let headings = RuleDescriptor(id: "twin.heading-outline", defaultSeverity: .warning,
+                                         summary: "A page and its translation have different heading outlines.")
+
+    /// What parity needs of a compiled page.
+    struct Facts: Sendable {
+        var page: Page
+        var samples: [Sample]
+    }
+
+    static func check(_ facts: [Facts], site: SiteConfig) -> [Diagnostic] {
+        var byTwin: [String: [String: Facts]] = [:]
+        for fact in facts { byTwin[fact.page.twinKey, default: [:]][fact.page.language] = fact }
+        var diagnostics: [Diagnostic] = []
+        for (_, languages) in byTwin.sorted(by: { $0.key < $1.key }) where languages.count > 1 {
+            let order = [site.defaultLanguage] + site.languages.filter { $0 != site.defaultLanguage }
+            guard let originalLanguage = order.first(where: { languages[$0] != nil }), let original = languages[originalLanguage] else { continue }
+            for language in order where language != originalLanguage {
+                guard let translation = languages[language] else { continue }
+                diagnostics += compareSamples(original, translation)
+                diagnostics += compareLinks(original, translation, languages: site.languages)
+                diagnostics += compareHeadings(original, translation)
+            }
+        }
+        return diagnostics
+    }
+
+    private static func compareSamples(_ original: Facts, _ translation: Facts) -> [Diagnostic] {
+        let a = original.samples, b = translation.samples
+        let kindsA = a.map(\.kind.summaryName), kindsB = b.map(\.kind.summaryName)
+        if kindsA != kindsB {
+            let at = b.first?.block.location ?? translation.page.source.location(line: 1, column: 1)
+            return [Diagnostic(rule: sampleCount,
+                               message: "\(translation.page.language) page has \(b.count) sample(s) [\(kindsB.joined(separator: ", "))] but its \(original.page.language) original has \(a.count) [\(kindsA.joined(separator: ", "))]",
+                               at: at, notes: [DiagnosticNote(location: original.page.source.location(line: 1, column: 1), message: "the original")])]
+        }
+        var diagnostics: [Diagnostic] = []
+        for (sa, sb) in zip(a, b) {
+            let la = normalized(sa), lb = normalized(sb)
+            guard la != lb else { continue }
+            diagnostics.append(Diagnostic(rule: sampleContent,
+                                          message: "this sample differs from its counterpart in the \(original.page.language) page (- \(original.page.language), + \(translation.page.language)):\n\(LineDiff.unified(from: la, to: lb))",
+                                          at: sb.block.location,
+                                          notes: [DiagnosticNote(location: sa.block.location, message: "the \(original.page.language) sample")]))
+        }
+        return diagnostics
+    }
+
+    /// A sample's content with formatting, comments and key order normalised away.
+    static func normalized(_ sample: Sample) -> [String] {
+        if let value = sample.value { return CanonicalValue.lines(of: value) }
+        return sample.text.split(separator: "\n").compactMap { line in
+            var text = String(line)
+            if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+            let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            return collapsed.isEmpty ? nil : collapsed
+        }
+    }
+
+    private static func compareLinks(_ original: Facts, _ translation: Facts, languages: [String]) -> [Diagnostic] {
+        let a = linkTargets(original.page, languages: languages), b = linkTargets(translation.page, languages: languages)
+        guard a.map(\.key) .sorted() != b.map(\.key).sorted() else { return [] }
+        let keysA = Set(a.map(\.key)), keysB = Set(b.map(\.key))
+        let missing = keysA.subtracting(keysB).sorted(), extra = keysB.subtracting(keysA).sorted()
+        guard !missing.isEmpty || !extra.isEmpty else { return [] }
+        var parts: [String] = []
+        if !missing.isEmpty { parts.append("lacks links to \(missing.joined(separator: ", "))") }
+        if !extra.isEmpty { parts.append("adds links to \(extra.joined(separator: ", "))") }
+        let at = extra.first.flatMap { key in b.first { $0.key == key }?.location } ?? translation.page.source.location(line: 1, column: 1)
+        return [Diagnostic(rule: links, message: "compared with its \(original.page.language) original, this page \(parts.joined(separator: " and "))", at: at)]
+    }
+
+    /// Link targets with the language root removed, so `/en/x.html` and `/ru/x.html` compare equal.
+    private static func linkTargets(_ page: Page, languages: [String]) -> [(key: String, location: SourceLocation)] {
+        page.links.compactMap { link in
+            switch link.target {
+            case .external(let url): return (url, link.location)
+            case .unsafe: return nil
+            case .site(let path, let fragment):
+                var key = path
+                let segments = path.split(separator: "/", maxSplits: 1)
+                if let first = segments.first, languages.contains(String(first)) {
+                    key = "/" + (segments.count > 1 ? String(segments[1]) : "")
+                }
+                if key.isEmpty { key = "(this page)" }
+                return (key + (fragment.map { "#" + $0 } ?? ""), link.location)
+            }
+        }
+    }
+
+    private static func compareHeadings(_ original: Facts, _ translation: Facts) -> [Diagnostic] {
+        let a = original.page.headings.map(\.level), b = translation.page.headings.map(\.level)
+        guard a != b else { return [] }
+        let firstDifference = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+        let at = firstDifference < translation.page.headings.count
+            ? translation.page.headings[firstDifference].location : translation.page.source.location(line: 1, column: 1)
+        func outline(_ levels: [Int]) -> String { levels.map { "h\($0)" }.joined(separator: " ") }
+        return [Diagnostic(rule: headings,
+                           message: "heading outline differs from the \(original.page.language) original: \(outline(b)) here, \(outline(a)) there",
+                           at: at)]
+    }
+}

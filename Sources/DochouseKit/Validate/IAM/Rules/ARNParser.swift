@@ -1,0 +1,122 @@
+/// An Amazon Resource Name split into its parts: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`.
+/// Offsets count Unicode scalars from the start of the ARN's text, so a rule can point at one part.
+struct ARN: Sendable, Hashable {
+    var partition: String
+    var service: String
+    var region: String
+    var account: String
+    /// Everything after the fifth colon (`role/xxx-node`, `log-group:name:*`).
+    var resource: String
+    var partitionOffset: Int
+    var serviceOffset: Int
+    var regionOffset: Int
+    var accountOffset: Int
+    var resourceOffset: Int
+}
+
+/// What makes a text not a well-formed ARN, and where (a scalar offset into the text).
+struct ARNProblem: Error, Sendable, Hashable {
+    var offset: Int
+    var message: String
+}
+
+/// Reads ARNs as policies write them: wildcards (`*`, `?`), policy variables (`${aws:username}`) and
+/// placeholders (`xxx`, `<ACCOUNT_ID>`) are allowed in any part, since a sample may generalise any of them.
+/// Pure and total: any input gives an ARN or a problem, never a trap.
+enum ARNParser {
+    static let partitions = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b"]
+
+    /// Splits at the first five colons (not those inside a `${aws:...}` variable); nil unless the text starts
+    /// with `arn:` and has all six parts.
+    static func split(_ text: String) -> ARN? {
+        let scalars = Array(text.unicodeScalars)
+        var parts: [String] = []
+        var offsets: [Int] = []
+        var current = String.UnicodeScalarView()
+        var start = 0
+        var inVariable = false
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "{", index > 0, scalars[index - 1] == "$" {
+                inVariable = true
+            } else if scalar == "}" {
+                inVariable = false
+            }
+            if scalar == ":" && parts.count < 5 && !inVariable {
+                parts.append(String(current))
+                offsets.append(start)
+                current = String.UnicodeScalarView()
+                start = index + 1
+            } else {
+                current.append(scalar)
+            }
+        }
+        guard parts.count == 5, parts[0] == "arn" else { return nil }
+        return ARN(partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: String(current),
+                   partitionOffset: offsets[1], serviceOffset: offsets[2], regionOffset: offsets[3],
+                   accountOffset: offsets[4], resourceOffset: start)
+    }
+
+    /// The ARN, or what is wrong with it.
+    static func parse(_ text: String) -> Result<ARN, ARNProblem> {
+        guard text.hasPrefix("arn:") else {
+            if text.lowercased().hasPrefix("arn:") {
+                return .failure(ARNProblem(offset: 0, message: "an ARN starts with lowercase 'arn:'"))
+            }
+            return .failure(ARNProblem(offset: 0, message: "it does not start with 'arn:'"))
+        }
+        guard let arn = split(text) else {
+            let colons = text.unicodeScalars.filter { $0 == ":" }.count
+            return .failure(ARNProblem(offset: 0, message:
+                "an ARN has six parts, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, but this one has \(colons + 1)"))
+        }
+        if !isGeneric(arn.partition) && !partitions.contains(arn.partition) {
+            let hint = NearMiss.closest(to: arn.partition, among: partitions).map { " (did you mean '\($0)'?)" } ?? ""
+            return .failure(ARNProblem(offset: arn.partitionOffset, message:
+                "the partition '\(arn.partition)' is not one of \(partitions.joined(separator: ", "))\(hint)"))
+        }
+        if arn.service.isEmpty {
+            return .failure(ARNProblem(offset: arn.serviceOffset, message: "the service part is empty"))
+        }
+        if !isGeneric(arn.service) && !isName(arn.service) {
+            return .failure(ARNProblem(offset: arn.serviceOffset, message:
+                "the service part '\(arn.service)' is not a service prefix (lowercase letters, digits and '-')"))
+        }
+        if !arn.region.isEmpty && !isGeneric(arn.region) && !isName(arn.region) {
+            return .failure(ARNProblem(offset: arn.regionOffset, message:
+                "the region part '\(arn.region)' is not a region name such as us-east-1"))
+        }
+        if !isAccount(arn.account) {
+            return .failure(ARNProblem(offset: arn.accountOffset, message:
+                "the account part '\(arn.account)' is not a 12-digit account ID"))
+        }
+        if arn.resource.isEmpty {
+            return .failure(ARNProblem(offset: arn.resourceOffset, message: "the resource part is empty"))
+        }
+        return .success(arn)
+    }
+
+    /// Whether a text is a 12-digit AWS account ID.
+    static func isAccountID(_ text: String) -> Bool {
+        text.unicodeScalars.count == 12 && text.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 }
+    }
+
+    /// Account parts a well-formed ARN may have: 12 digits, empty (S3), `aws` (AWS managed policies),
+    /// a wildcard pattern of digits, a policy variable or a placeholder.
+    private static func isAccount(_ text: String) -> Bool {
+        if text.isEmpty || text == "aws" || isAccountID(text) || IAMPlaceholder.isPlaceholderAccount(text) { return true }
+        if IAMPlaceholder.isPolicyVariable(text) { return true }
+        return IAMRuleSupport.hasWildcard(text) && text.unicodeScalars.count <= 12
+            && text.unicodeScalars.allSatisfy { ($0.value >= 48 && $0.value <= 57) || $0 == "*" || $0 == "?" }
+    }
+
+    /// A part written generically: a wildcard, a policy variable or a placeholder.
+    private static func isGeneric(_ text: String) -> Bool {
+        IAMRuleSupport.hasWildcard(text) || text.contains("${") || text.contains("<") || IAMPlaceholder.isPlaceholderAccount(text)
+    }
+
+    private static func isName(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy {
+            ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) || $0 == "-"
+        }
+    }
+}

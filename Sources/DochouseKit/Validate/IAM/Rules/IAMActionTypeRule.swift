@@ -1,0 +1,27 @@
+/// `iam.action-type`: `Action`/`NotAction` is a string or an array of strings.
+struct IAMActionTypeRule: SampleRule {
+    static let descriptor = RuleDescriptor(
+        id: "iam.action-type", defaultSeverity: .error,
+        summary: "A statement's Action or NotAction is not a string or an array of strings.")
+
+    func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
+        guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
+        for statement in policy.statements {
+            for (name, value) in [("Action", statement.action), ("NotAction", statement.notAction)] {
+                guard let value else { continue }
+                switch value.kind {
+                case .string:
+                    continue
+                case .array(let items):
+                    for item in items where item.stringValue == nil {
+                        report.add(Self.descriptor, at: item.position,
+                                   "each entry of \(name) must be a string such as \"ecr:BatchGetImage\", not \(IAMRuleSupport.describe(item))")
+                    }
+                default:
+                    report.add(Self.descriptor, at: value.position,
+                               "\(name) must be a string or an array of strings, not \(IAMRuleSupport.describe(value))")
+                }
+            }
+        }
+    }
+}

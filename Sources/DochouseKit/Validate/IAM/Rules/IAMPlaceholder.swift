@@ -1,0 +1,87 @@
+/// Recognises the placeholders documentation writes where a reader must put their own value:
+/// `xxx`, `<ACCOUNT_ID>`, `${ACCOUNT_ID}`, `account-id`, the example account IDs AWS's own docs use.
+/// They are a class of their own (readers must replace them), not malformed ARNs.
+enum IAMPlaceholder {
+    /// Example account IDs: AWS documentation's and the obvious ones.
+    static let exampleAccountIDs: Set<String> = [
+        "123456789012", "111122223333", "444455556666", "777788889999", "000000000000", "012345678901",
+    ]
+
+    /// Words that name an account instead of being one (compared without case, `-`, `_` and spaces).
+    static let accountWords: Set<String> = [
+        "accountid", "youraccountid", "awsaccountid", "accountnumber", "youraccountnumber", "awsaccountnumber",
+    ]
+
+    /// Whether an account part (or a bare account value) is a placeholder.
+    static func isPlaceholderAccount(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
+        if isXRun(text) || isBracketed(text) { return true }
+        if text.hasPrefix("${"), text.hasSuffix("}"), !isPolicyVariable(text) { return true }
+        let folded = String(text.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != " " })
+        if accountWords.contains(folded) { return true }
+        if exampleAccountIDs.contains(text) { return true }
+        // 12 copies of one digit (111111111111): no real account looks like that.
+        let scalars = Array(text.unicodeScalars)
+        if ARNParser.isAccountID(text), let first = scalars.first, scalars.allSatisfy({ $0 == first }) { return true }
+        return false
+    }
+
+    /// Placeholders inside a resource part (`role/xxx-node` has `xxx`), in order of appearance.
+    static func placeholders(inResource text: String) -> [String] {
+        var found: [String] = []
+        // Bracketed placeholders anywhere: <ROLE>, ${ROLE} (but not ${aws:username}), {role}.
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let open = scalars[index]
+            let close: Unicode.Scalar? = open == "<" ? ">" : open == "{" ? "}" : nil
+            if let close, let end = scalars[(index + 1)...].firstIndex(of: close) {
+                var startIndex = index
+                if open == "{", index > 0, scalars[index - 1] == "$" { startIndex = index - 1 }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[startIndex...end])
+                let word = String(view)
+                if !isPolicyVariable(word) { found.append(word) }
+                index = end + 1
+                continue
+            }
+            index += 1
+        }
+        // Words of x's between separators: role/xxx-node.
+        var word = String.UnicodeScalarView()
+        for scalar in scalars + ["/"] {
+            if "/-_:.*".unicodeScalars.contains(scalar) {
+                let text = String(word)
+                if isXRun(text) { found.append(text) }
+                word = String.UnicodeScalarView()
+            } else {
+                word.append(scalar)
+            }
+        }
+        return found
+    }
+
+    /// A policy variable IAM substitutes at evaluation: `${aws:username}`, `${s3:prefix}`, `${*}`, `${?}`, `${$}`.
+    /// `${ACCOUNT_ID}` and CloudFormation's `${AWS::AccountId}` are not: they are placeholders here.
+    static func isPolicyVariable(_ text: String) -> Bool {
+        guard text.hasPrefix("${"), text.hasSuffix("}"), text.count >= 4 else { return false }
+        let inner = text.dropFirst(2).dropLast()
+        if inner == "*" || inner == "?" || inner == "$" { return true }
+        let parts = inner.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        return parts[0].unicodeScalars.allSatisfy {
+            ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) || $0 == "-"
+        }
+    }
+
+    /// Three or more x's and nothing else (`xxx`, `XXXXXXXXXXXX`).
+    private static func isXRun(_ text: String) -> Bool {
+        text.unicodeScalars.count >= 3 && text.unicodeScalars.allSatisfy { $0 == "x" || $0 == "X" }
+    }
+
+    /// `<ACCOUNT_ID>` or `{account}`.
+    private static func isBracketed(_ text: String) -> Bool {
+        (text.hasPrefix("<") && text.hasSuffix(">") && text.count > 2)
+            || (text.hasPrefix("{") && text.hasSuffix("}") && text.count > 2)
+    }
+}

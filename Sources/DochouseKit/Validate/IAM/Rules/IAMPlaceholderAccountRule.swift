@@ -1,0 +1,42 @@
+/// `iam.placeholder-account`: an account ID that is a placeholder (`xxx`, `<ACCOUNT_ID>`, `123456789012`)
+/// in a Resource or Principal ARN, or as a bare Principal AWS value. It is its own class, so a site can
+/// decide how loud it is: the sample is fine as a sample, but readers must replace the value.
+struct IAMPlaceholderAccountRule: SampleRule {
+    static let descriptor = RuleDescriptor(
+        id: "iam.placeholder-account", defaultSeverity: .warning,
+        summary: "A policy uses a placeholder account ID that readers must replace.")
+
+    func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
+        guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
+        var lines = IAMRuleSupport.SampleLines(sample.text)
+        for statement in policy.statements {
+            for value in [statement.resource, statement.notResource] {
+                check(value, lines: &lines, report: &report)
+            }
+            for principal in [statement.principal, statement.notPrincipal] {
+                check(principal?["AWS"], lines: &lines, report: &report)
+            }
+        }
+    }
+
+    private func check(_ value: SampleValue?, lines: inout IAMRuleSupport.SampleLines, report: inout SampleReport) {
+        guard let value else { return }
+        let items: [SampleValue] = value.arrayValue ?? [value]
+        for item in items {
+            guard let text = item.stringValue else { continue }
+            if let arn = ARNParser.split(text) {
+                guard IAMPlaceholder.isPlaceholderAccount(arn.account) else { continue }
+                let inResource = IAMPlaceholder.placeholders(inResource: arn.resource)
+                let also = inResource.isEmpty ? ""
+                    : "; the resource part '\(arn.resource)' holds a placeholder too (\(inResource.map { "'\($0)'" }.joined(separator: ", ")))"
+                report.add(Self.descriptor, at: IAMRuleSupport.position(inside: item, offset: arn.accountOffset, lines: &lines),
+                           "account ID '\(arn.account)' is a placeholder; readers must replace it before using the policy\(also)",
+                           suggestion: "say next to the sample which values to replace, or use your documentation's placeholder convention")
+            } else if IAMPlaceholder.isPlaceholderAccount(text) {
+                report.add(Self.descriptor, at: IAMRuleSupport.position(inside: item, offset: 0, lines: &lines),
+                           "account ID '\(text)' is a placeholder; readers must replace it before using the policy",
+                           suggestion: "say next to the sample which values to replace, or use your documentation's placeholder convention")
+            }
+        }
+    }
+}

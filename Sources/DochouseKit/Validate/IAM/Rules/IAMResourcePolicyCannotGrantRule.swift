@@ -1,0 +1,101 @@
+/// `iam.resource-policy-cannot-grant`: a resource-based policy grants actions on the resource it is attached
+/// to, so it cannot grant an action that takes no resource (`ecr:GetAuthorizationToken`), nor, when the
+/// annotation names the resource type, an action of another service or of another resource type.
+struct IAMResourcePolicyCannotGrantRule: SampleRule {
+    static let descriptor = RuleDescriptor(
+        id: "iam.resource-policy-cannot-grant", defaultSeverity: .error,
+        summary: "A resource-based policy grants an action that does not apply to its resource.")
+
+    /// Resource types a policy of a known type covers besides its own (a bucket policy also governs objects).
+    static let coveredTypes: [String: [String]] = [
+        "s3-bucket": ["bucket", "object"],
+        "lambda-function": ["function", "function alias", "function version"],
+    ]
+
+    private struct Target {
+        var service: String
+        var types: Set<String>
+        var noun: String
+    }
+
+    func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
+        guard case .iamPolicy = sample.kind, let policy = sample.policy, policy.isResourceBased else { return }
+        var target: Target?
+        if let name = policy.resourceType, let known = SampleAnnotations.knownResourcePolicyTypes[name] {
+            let types = Self.coveredTypes[name] ?? [known.resourceType]
+            target = Target(service: known.service.lowercased(), types: Set(types.map { $0.lowercased() }),
+                            noun: known.resourceType.lowercased())
+        }
+        var found = 0
+        var expanded: [String: [IAMAction]] = [:]
+        for statement in policy.statements where IAMRuleSupport.isAllow(statement) && statement.action != nil {
+            for entry in IAMStatement.strings(in: statement.action) {
+                guard found < IAMRuleSupport.findingLimit else { return }
+                let actions: [IAMAction]
+                if entry.text != "*" && !IAMRuleSupport.hasWildcard(entry.text) {
+                    guard let action = context.catalog.action(entry.text) else { continue }
+                    actions = [action]
+                } else if let known = expanded[entry.text.lowercased()] {
+                    actions = known
+                } else {
+                    guard entry.text == "*" || IAMRuleSupport.splitAction(entry.text) != nil,
+                          expanded.count < IAMRuleSupport.expansionLimit else { continue }
+                    actions = context.catalog.actions(matching: entry.text)
+                    expanded[entry.text.lowercased()] = actions
+                }
+                let offenders = actions.compactMap { action in reason(action, target: target).map { (action, $0) } }
+                // A wildcard (`ecr:*` in a repository policy, as AWS documents) grants what applies and is
+                // harmless for the rest; it is wrong only when nothing it matches can be granted here.
+                let isWildcard = entry.text == "*" || IAMRuleSupport.hasWildcard(entry.text)
+                if isWildcard && offenders.count < actions.count { continue }
+                guard let (first, firstReason) = offenders.first else { continue }
+                found += 1
+                let noun = target?.noun ?? Self.noun(for: first.servicePrefix)
+                let policyName = noun.map { "a \($0) policy" } ?? "a resource-based policy"
+                if offenders.count == 1 && actions.count == 1 {
+                    report.add(Self.descriptor, at: entry.position,
+                               "\(first.qualifiedName) \(firstReason), so \(policyName) cannot grant it; \(Self.advice(firstReason))",
+                               suggestion: Self.suggestion(first, reason: firstReason))
+                } else {
+                    let names = offenders.map { "\($0.0.qualifiedName) (\($0.1))" }
+                    report.add(Self.descriptor, at: entry.position,
+                               "'\(entry.text)' matches actions \(policyName) cannot grant: \(IAMRuleSupport.list(names)); list only the actions that apply to the resource, and grant the others to the node role through additionalRolePolicies in AWSClusterConfiguration")
+                }
+            }
+        }
+    }
+
+    /// Why the policy cannot grant the action, or nil when it can.
+    private func reason(_ action: IAMAction, target: Target?) -> String? {
+        if !action.hasResourceTypes { return "has no resource type" }
+        guard let target else { return nil }
+        if action.servicePrefix.lowercased() != target.service {
+            return "is an action of \(action.servicePrefix), not of \(target.service)"
+        }
+        if !action.resourceTypes.contains(where: { target.types.contains($0.name.lowercased()) }) {
+            let types = action.resourceTypes.map(\.name).joined(separator: ", ")
+            return "applies to \(types), not to a \(target.noun)"
+        }
+        return nil
+    }
+
+    /// The resource a service's resource policies are attached to (`repository` for ecr), if dochouse knows it.
+    static func noun(for service: String) -> String? {
+        SampleAnnotations.knownResourcePolicyTypes.values
+            .filter { $0.service.lowercased() == service.lowercased() }
+            .map { $0.resourceType.lowercased() }
+            .sorted().first
+    }
+
+    static func advice(_ reason: String) -> String {
+        reason == "has no resource type"
+            ? "grant it to the node role instead, through additionalRolePolicies in AWSClusterConfiguration"
+            : "grant it in the policy of the resource it applies to, or in an identity policy"
+    }
+
+    static func suggestion(_ action: IAMAction, reason: String) -> String? {
+        reason == "has no resource type"
+            ? "remove \(action.qualifiedName) here and add it to additionalRolePolicies"
+            : "remove \(action.qualifiedName) from this policy"
+    }
+}

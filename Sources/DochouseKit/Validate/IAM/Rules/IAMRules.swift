@@ -1,0 +1,45 @@
+/// Every IAM rule, in the order they report: the policy grammar first, then the catalog.
+enum IAMRules {
+    static let all: [any SampleRule] = [
+        // Grammar of policies.
+        IAMVersionMissingRule(),
+        IAMVersionInvalidRule(),
+        IAMVersionOldRule(),
+        IAMStatementMissingRule(),
+        IAMStatementEmptyRule(),
+        IAMStatementTypeRule(),
+        IAMSidFormatRule(),
+        IAMSidDuplicateRule(),
+        IAMEffectMissingRule(),
+        IAMEffectInvalidRule(),
+        IAMActionMissingRule(),
+        IAMActionConflictRule(),
+        IAMActionTypeRule(),
+        IAMActionFormatRule(),
+        IAMEmptyArrayRule(),
+        IAMResourceMissingRule(),
+        IAMResourceConflictRule(),
+        IAMResourceTypeRule(),
+        IAMPrincipalForbiddenRule(),
+        IAMPrincipalMissingRule(),
+        IAMPrincipalInvalidRule(),
+        IAMPrincipalWildcardRule(),
+        IAMUnknownElementRule(),
+        IAMAllowNotActionRule(),
+        IAMAllowNotPrincipalRule(),
+        IAMConditionOperatorRule(),
+        IAMConditionValueRule(),
+        IAMDuplicateActionRule(),
+        IAMRedundantActionRule(),
+        // The catalog, for every sample that states actions.
+        IAMUnknownServiceRule(),
+        IAMUnknownActionRule(),
+        IAMWildcardMatchesNothingRule(),
+        // The catalog, for policies.
+        IAMResourcePolicyCannotGrantRule(),
+        IAMActionResourceMismatchRule(),
+        IAMUnknownConditionKeyRule(),
+        IAMARNMalformedRule(),
+        IAMPlaceholderAccountRule(),
+    ]
+}

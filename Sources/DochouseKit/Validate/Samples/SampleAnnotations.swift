@@ -1,0 +1,108 @@
+/// What a fence's info string says about its sample: the language word, then `key=value` annotations.
+///
+/// ```` ```json policy=resource:ecr-repository ````, ```` ```yaml schema=AWSClusterConfiguration fragment ````,
+/// ```` ```yaml model=node-role-default-actions ````, ```` ```yaml check=off ````.
+public struct SampleAnnotations: Sendable, Hashable {
+    public enum PolicyKind: Sendable, Hashable {
+        case identity
+        /// A resource-based policy, optionally for a known resource type (`ecr-repository`).
+        case resource(String?)
+    }
+
+    public var language: String = ""
+    public var policy: PolicyKind?
+    public var schemaKind: String?
+    public var isFragment = false
+    public var model: String?
+    public var checkOff = false
+
+    /// Resource types whose policies dochouse knows: name -> IAM service prefix and resource type.
+    public static let knownResourcePolicyTypes: [String: (service: String, resourceType: String)] = [
+        "ecr-repository": ("ecr", "repository"),
+        "s3-bucket": ("s3", "bucket"),
+        "sqs-queue": ("sqs", "queue"),
+        "sns-topic": ("sns", "topic"),
+        "kms-key": ("kms", "key"),
+        "secretsmanager-secret": ("secretsmanager", "Secret"),
+        "lambda-function": ("lambda", "function"),
+    ]
+
+    static let keys = ["policy", "schema", "fragment", "model", "check"]
+
+    /// A problem in the info string, at a character offset into it.
+    struct Problem: Equatable {
+        var offset: Int
+        var message: String
+        var suggestion: String?
+    }
+
+    /// Parses an info string. Unknown keys and values are problems; the rest still applies.
+    static func parse(_ info: String) -> (SampleAnnotations, [Problem]) {
+        var annotations = SampleAnnotations()
+        var problems: [Problem] = []
+        var words: [(Int, Substring)] = []
+        var current: Substring = ""
+        var start = 0
+        for (index, character) in info.unicodeScalars.enumerated() {
+            if character == " " || character == "\t" {
+                if !current.isEmpty { words.append((start, current)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = index }
+                current += String(character)
+            }
+        }
+        if !current.isEmpty { words.append((start, current)) }
+        guard let first = words.first else { return (annotations, []) }
+        annotations.language = first.1.contains("=") ? "" : first.1.lowercased()
+        for (position, word) in words.dropFirst(first.1.contains("=") ? 0 : 1) {
+            // Attribute-list syntax such as {.yaml} or {:.class} belongs to other tools; ignore braces.
+            if word.hasPrefix("{") || word.hasPrefix("#") { continue }
+            let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = String(parts[0]).lowercased()
+            let value = parts.count > 1 ? String(parts[1]) : nil
+            switch (key, value) {
+            case ("policy", let value?):
+                switch value {
+                case "identity": annotations.policy = .identity
+                case "resource": annotations.policy = .resource(nil)
+                case let v where v.hasPrefix("resource:"):
+                    let type = String(v.dropFirst("resource:".count))
+                    if knownResourcePolicyTypes[type] != nil {
+                        annotations.policy = .resource(type)
+                    } else {
+                        problems.append(Problem(offset: position + "policy=resource:".count,
+                                                message: "unknown resource policy type '\(type)'; known: \(knownResourcePolicyTypes.keys.sorted().joined(separator: ", "))",
+                                                suggestion: (NearMiss.closest(to: type, among: knownResourcePolicyTypes.keys)
+                                                    ?? knownResourcePolicyTypes.keys.sorted().first { !type.isEmpty && $0.hasPrefix(type) })
+                                                    .map { "did you mean 'resource:\($0)'?" }))
+                    }
+                default:
+                    problems.append(Problem(offset: position + "policy=".count,
+                                            message: "'policy=\(value)' is not a policy kind; use policy=identity, policy=resource or policy=resource:TYPE",
+                                            suggestion: NearMiss.closest(to: value, among: ["identity", "resource"]).map { "did you mean 'policy=\($0)'?" }))
+                }
+            case ("schema", let value?) where !value.isEmpty:
+                annotations.schemaKind = value
+            case ("fragment", nil), ("fragment", "true"):
+                annotations.isFragment = true
+            case ("model", let value?) where !value.isEmpty:
+                annotations.model = value
+            case ("check", let value?):
+                switch value.lowercased() {
+                case "off", "false", "no": annotations.checkOff = true
+                case "on", "true", "yes": annotations.checkOff = false
+                default:
+                    problems.append(Problem(offset: position + "check=".count, message: "'check=\(value)' must be check=off or check=on"))
+                }
+            default:
+                let suggestion = NearMiss.closest(to: key, among: keys).map { "did you mean '\($0)'?" }
+                let what = value == nil && ["policy", "schema", "model", "check"].contains(key)
+                    ? "annotation '\(key)' needs a value (\(key)=...)"
+                    : "unknown sample annotation '\(word)'; known annotations: policy=, schema=, fragment, model=, check=off"
+                problems.append(Problem(offset: position, message: what, suggestion: suggestion))
+            }
+        }
+        return (annotations, problems)
+    }
+}

@@ -1,0 +1,77 @@
+/// Turns a page's fenced code blocks into samples: reads the annotations, parses the text as JSON or YAML,
+/// and decides what kind of sample it is. Blocks in other languages are not samples.
+enum SampleReader {
+    /// Fence languages that are samples without an annotation.
+    static let sampleLanguages: Set<String> = ["json", "yaml", "yml", "jsonc"]
+
+    struct Output: Sendable {
+        var samples: [Sample]
+        var optedOut: Int
+        var annotationProblems: [Diagnostic]
+    }
+
+    static let unknownAnnotation = RuleDescriptor(
+        id: "sample.annotation", defaultSeverity: .error, summary: "A fence's info string has an unknown annotation or value.")
+
+    static func read(_ page: Page, models: ModelRegistry) -> Output {
+        var output = Output(samples: [], optedOut: 0, annotationProblems: [])
+        for (index, block) in page.codeBlocks.enumerated() where block.isFenced {
+            let (annotations, problems) = SampleAnnotations.parse(block.info)
+            let map = SampleSourceMap(file: page.source, block: block)
+            for problem in problems {
+                output.annotationProblems.append(Diagnostic(rule: unknownAnnotation, message: problem.message,
+                                                            at: map.infoLocation(offset: problem.offset), suggestion: problem.suggestion))
+            }
+            let annotated = annotations.policy != nil || annotations.schemaKind != nil || annotations.model != nil
+            guard sampleLanguages.contains(annotations.language) || annotated else { continue }
+            if annotations.checkOff {
+                output.optedOut += 1
+                continue
+            }
+            output.samples.append(sample(index: index, block: block, annotations: annotations, map: map, models: models))
+        }
+        return output
+    }
+
+    static func sample(index: Int, block: CodeBlock, annotations: SampleAnnotations, map: SampleSourceMap,
+                       models: ModelRegistry) -> Sample {
+        let text = block.literal
+        let trimmed = text.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        let looksLikeJSON = trimmed.first == "{" || trimmed.first == "["
+        let fenceSaysJSON = annotations.language == "json" || annotations.language == "jsonc"
+        var sample = Sample(index: index, block: block, annotations: annotations, syntax: fenceSaysJSON ? .json : .yaml,
+                            kind: .data, value: nil, sourceMap: map)
+        if fenceSaysJSON || looksLikeJSON {
+            switch StrictJSONReader.read(text) {
+            case .success(let value):
+                sample.value = value
+                sample.syntax = .json
+                sample.isJSONInYAMLFence = !fenceSaysJSON
+            case .failure(let error):
+                if fenceSaysJSON {
+                    sample.syntaxError = .init(position: error.position, message: error.message,
+                                               isResourceLimit: error.message.hasPrefix("nesting is too deep"))
+                } else {
+                    // Flow-style YAML that is not strict JSON: read it as the YAML the fence says it is.
+                    readYAML(text, into: &sample)
+                }
+            }
+        } else {
+            readYAML(text, into: &sample)
+        }
+        sample.kind = SampleClassifier.kind(of: sample, models: models)
+        if case .iamPolicy(let resourceBased, let resourceType) = sample.kind, let value = sample.value {
+            sample.policy = IAMPolicyDocument(value, resourceBased: resourceBased, resourceType: resourceType)
+        }
+        return sample
+    }
+
+    private static func readYAML(_ text: String, into sample: inout Sample) {
+        sample.syntax = .yaml
+        switch YAMLSampleReader.read(text) {
+        case .success(let value): sample.value = value
+        case .failure(let error):
+            sample.syntaxError = .init(position: error.position, message: error.message, isResourceLimit: error.isExpansionLimit)
+        }
+    }
+}
