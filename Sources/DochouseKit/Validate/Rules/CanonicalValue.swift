@@ -55,8 +55,8 @@ enum LineDiff {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n, j < m, old[i] == new[j] { i += 1; j += 1 }
-            else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] { lines.append("+ " + new[j]); j += 1 }
-            else { lines.append("- " + old[i]); i += 1 }
+            else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] { lines.append("- " + old[i]); i += 1 }
+            else { lines.append("+ " + new[j]); j += 1 }
         }
         return lines.joined(separator: "\n")
     }
