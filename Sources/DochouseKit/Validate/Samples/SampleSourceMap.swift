@@ -1,3 +1,5 @@
+import Foundation
+
 /// Projects positions inside a code block's text onto its Markdown file.
 ///
 /// A block's literal line k is file line `firstLine + k - 1` (cmark normalises CRLF, and containers such as
@@ -7,43 +9,57 @@
 public struct SampleSourceMap: Sendable, Hashable {
     public let file: SourceFile
     public let firstLine: Int
-    /// Characters before the sample's text on each of its lines.
-    private let prefixes: [Int]
-    /// Character column of the fence's info string on the opening fence line (for annotation findings).
-    public let infoColumn: Int
+    /// The sample's text, to measure each line's prefix when a position on it is asked for.
+    private let literal: String
+    /// Used when a line's prefix cannot be measured (a tab that cmark expanded, say).
+    private let fallbackPrefix: Int
     public let fenceLine: Int
+    private let info: String
+    private let blockColumn: Int
+    private let isFenced: Bool
 
     public init(file: SourceFile, block: CodeBlock) {
         self.file = file
         self.firstLine = block.firstContentLine
         self.fenceLine = block.isFenced ? block.firstContentLine - 1 : block.firstContentLine
-        var prefixes: [Int] = []
-        let lines = block.literal.split(separator: "\n", omittingEmptySubsequences: false)
-        let fallback = max(0, block.location.column - 1)
-        for (offset, literalLine) in lines.enumerated() {
-            let source = file.line(block.firstContentLine + offset)
-            if !literalLine.isEmpty, source.hasSuffix(literalLine) {
-                let prefixBytes = source.utf8.count - literalLine.utf8.count
-                let prefix = source.utf8.prefix(prefixBytes)
-                prefixes.append(prefix.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) })
-            } else {
-                prefixes.append(fallback + block.fenceIndent)
-            }
-        }
-        self.prefixes = prefixes
+        self.literal = block.literal
+        self.fallbackPrefix = max(0, block.location.column - 1) + block.fenceIndent
+        self.info = block.info
+        self.blockColumn = block.location.column
+        self.isFenced = block.isFenced
+    }
+
+    /// Character column of the fence's info string on the opening fence line (for annotation findings).
+    public var infoColumn: Int {
         let fence = file.line(fenceLine)
-        if block.isFenced, !block.info.isEmpty, let range = fence.range(of: block.info) {
-            self.infoColumn = fence[..<range.lowerBound].unicodeScalars.count + 1
-        } else {
-            self.infoColumn = block.location.column
+        guard isFenced, !info.isEmpty, let range = fence.range(of: info) else { return blockColumn }
+        return fence[..<range.lowerBound].unicodeScalars.count + 1
+    }
+
+    /// Characters before the sample's text on its 1-based line `number`, measured only when asked for:
+    /// most samples have no finding, so most lines are never measured.
+    private func prefix(ofLine number: Int) -> Int {
+        var lineStart = literal.utf8.startIndex
+        var remaining = number - 1
+        if remaining > 0 {
+            for index in literal.utf8.indices where literal.utf8[index] == UInt8(ascii: "\n") {
+                remaining -= 1
+                if remaining == 0 { lineStart = literal.utf8.index(after: index); break }
+            }
+            if remaining > 0 { return fallbackPrefix }
         }
+        let lineEnd = literal.utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? literal.utf8.endIndex
+        let literalLine = literal.utf8[lineStart..<lineEnd]
+        let source = file.line(firstLine + number - 1).utf8
+        guard !literalLine.isEmpty, source.count >= literalLine.count,
+              source.suffix(literalLine.count).elementsEqual(literalLine) else { return fallbackPrefix }
+        return source.prefix(source.count - literalLine.count).reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     }
 
     /// The file location of a 1-based line and character column of the sample.
     public func location(_ position: SamplePosition) -> SourceLocation {
-        let index = max(0, min(position.line - 1, prefixes.count - 1))
-        let prefix = prefixes.isEmpty ? 0 : prefixes[index]
-        return file.location(line: firstLine + max(0, position.line - 1), column: prefix + max(1, position.column))
+        let line = max(1, position.line)
+        return file.location(line: firstLine + line - 1, column: prefix(ofLine: line) + max(1, position.column))
     }
 
     /// The location of a character offset into the fence's info string (0 = its first character).

@@ -19,11 +19,15 @@ struct IAMActionFormatRule: SampleRule {
 
     /// What is wrong with an entry's shape, or nil.
     static func problem(_ text: String) -> String? {
-        if text == "*" { return nil }
-        if text.contains(where: \.isWhitespace) { return "contains whitespace" }
-        guard let colon = text.firstIndex(of: ":") else { return "has no service prefix" }
-        if colon == text.startIndex { return "has an empty service prefix" }
-        if text.index(after: colon) == text.endIndex { return "has no action name after the colon" }
+        let utf8 = text.utf8
+        if utf8.count == 1, utf8.first == UInt8(ascii: "*") { return nil }
+        if utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
+            || text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) {
+            return "contains whitespace"
+        }
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return "has no service prefix" }
+        if colon == utf8.startIndex { return "has an empty service prefix" }
+        if utf8.index(after: colon) == utf8.endIndex { return "has no action name after the colon" }
         return nil
     }
 }
