@@ -19,6 +19,11 @@ struct TwinTests {
         #expect(english.contains(##"<link rel="alternate" hreflang="ru" href="/ru/a/both.html">"##))
         let lone = try String(contentsOfFile: out + "/en/a/only-en.html", encoding: .utf8)
         #expect(!lone.contains("language-switcher"), "a page without a twin has no switcher")
+        // The missing Russian page is a stub that says so and links to the original.
+        let stub = try String(contentsOfFile: out + "/ru/a/only-en.html", encoding: .utf8)
+        #expect(stub.contains(##"<p class="notice">Эта страница ещё не переведена.</p>"##))
+        #expect(stub.contains(##"<a href="/en/a/only-en.html" hreflang="en" lang="en">Читать оригинал</a> (English)"##))
+        #expect(stub.contains(##"<html lang="ru">"##))
     }
 
     @Test("The naming convention")

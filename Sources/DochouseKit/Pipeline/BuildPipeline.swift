@@ -129,6 +129,8 @@ public struct BuildPipeline: Sendable {
         for reference in references { anchors.addPage(url: reference.url, anchors: Set(reference.anchors)) }
         for asset in templates?.assets ?? [] { anchors.addFile(url: "/assets/" + asset.relativePath) }
         for file in tree.staticFiles { anchors.addFile(url: "/" + file.relativePath) }
+        let stubs = UntranslatedPages.stubs(index, occupied: Set(outputs.map(\.path) + compiled.map(\.page.outputPath)))
+        for stub in stubs { anchors.addPage(url: stub.url, anchors: []) }
         let pages = compiled.map(\.page)
         collector.report(contentsOf: LinkCheck.check(pages, anchors: anchors))
         collector.report(contentsOf: TwinParity.check(compiled.map { TwinParity.Facts(page: $0.page, samples: $0.samples) }, site: site))
@@ -138,6 +140,7 @@ public struct BuildPipeline: Sendable {
         var wrote = false
         let hasErrors = collector.hasErrors
         if options.render, let templates, !hasErrors {
+            outputs += stubs.map { UntranslatedPages.render($0, index: index, templates: templates) }
             outputs += templates.assets.map { OutputFile(path: "assets/" + $0.relativePath, bytes: $0.bytes) }
             outputs += tree.staticFiles.map { OutputFile(path: $0.relativePath, bytes: $0.bytes) }
             do {
