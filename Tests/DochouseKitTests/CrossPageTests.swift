@@ -34,3 +34,29 @@ struct CrossPageTests {
         #expect(note.line == 6)
     }
 }
+
+@Suite("Twin parity: links and heading outline")
+struct TwinParityTests {
+    static func facts(_ text: String, path: String) throws -> TwinParity.Facts {
+        let (page, _) = TestSupport.parsePage(text, path: path)
+        return TwinParity.Facts(page: try #require(page), samples: [])
+    }
+
+    @Test("Different link targets and heading outlines are reported at the translation, with what differs")
+    func linksAndHeadings() throws {
+        let english = try Self.facts("---\ntitle: A\npermalink: en/a.html\n---\n## One\n\n### Sub\n\nSee [x](/x.html) and [y](/y.html#part).\n", path: "a.md")
+        let russian = try Self.facts("---\ntitle: А\npermalink: ru/a.html\n---\n## Один\n\n## Два\n\nСм. [x](/x.html) и [z](/z.html).\n", path: "a.ru.md")
+        let diagnostics = TwinParity.check([english, russian], site: .default)
+        #expect(TestSupport.lines(diagnostics, relativeTo: "") == [
+            "a.ru.md:9:20: warning: compared with its en original, this page lacks links to /y.html#part and adds links to /z.html [twin.links]",
+            "a.ru.md:7:1: warning: heading outline differs from the en original: h2 h2 here, h2 h3 there [twin.heading-outline]",
+        ])
+    }
+
+    @Test("Equal outlines and the same targets in the other language's root are silent")
+    func silentWhenEqual() throws {
+        let english = try Self.facts("---\ntitle: A\npermalink: en/a.html\n---\n## One\n\n[x](/x.html)\n", path: "a.md")
+        let russian = try Self.facts("---\ntitle: А\npermalink: ru/a.html\n---\n## Один\n\n[x](/ru/x.html)\n", path: "a.ru.md")
+        #expect(TwinParity.check([english, russian], site: .default).isEmpty)
+    }
+}
