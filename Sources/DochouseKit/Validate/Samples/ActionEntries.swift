@@ -16,6 +16,10 @@ extension Sample {
     static let actionListKeys: Set<String> = ["additionalRolePolicies"]
 
     public var actionEntries: [ActionEntry] {
+        cachedActionEntries ?? computeActionEntries()
+    }
+
+    func computeActionEntries() -> [ActionEntry] {
         switch kind {
         case .iamPolicy:
             guard let policy else { return [] }

@@ -44,6 +44,8 @@ public struct Sample: Sendable {
     public var syntaxError: SyntaxProblem?
     /// True when the fence says `yaml` but the text is JSON (it was read as strict JSON).
     public var isJSONInYAMLFence = false
+    /// `actionEntries`, computed once by `SampleReader` (many rules read them).
+    var cachedActionEntries: [ActionEntry]?
 
     public struct SyntaxProblem: Sendable, Hashable {
         public var position: SamplePosition

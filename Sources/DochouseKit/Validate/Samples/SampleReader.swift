@@ -63,6 +63,7 @@ enum SampleReader {
         if case .iamPolicy(let resourceBased, let resourceType) = sample.kind, let value = sample.value {
             sample.policy = IAMPolicyDocument(value, resourceBased: resourceBased, resourceType: resourceType)
         }
+        sample.cachedActionEntries = sample.computeActionEntries()
         return sample
     }
 
