@@ -5,9 +5,11 @@ import Testing
 @Suite("The bundled site renders exactly as reviewed")
 struct GoldenHTMLTests {
     /// Set DOCHOUSE_UPDATE_GOLDEN=1 to rewrite the golden files after a reviewed change.
-    @Test("The seed page in both languages matches its golden HTML", arguments: [
+    @Test("The seed page and the generated reference page, in both languages, match their golden HTML", arguments: [
         ("ru/admin/integrations/public/amazon/services.html", "services.ru.html"),
         ("en/admin/integrations/public/amazon/services.html", "services.en.html"),
+        ("ru/modules/cloud-provider-aws/cluster_configuration.html", "site-reference.ru.html"),
+        ("en/modules/cloud-provider-aws/cluster_configuration.html", "site-reference.en.html"),
     ])
     func seedPage(_ output: String, _ golden: String) async throws {
         let out = TestSupport.temporaryDirectory() + "/site"
