@@ -19,16 +19,6 @@ enum Console {
             FileHandle.standardError.write(Data(formatter.format(diagnostic).utf8))
         }
     }
-
-    /// `, 2 errors, 1 warning` (empty when clean).
-    static func counts(_ diagnostics: [Diagnostic]) -> String {
-        var parts: [String] = []
-        for severity in [Severity.error, .warning, .note] {
-            let n = diagnostics.filter { $0.severity == severity }.count
-            if n > 0 { parts.append("\(n) \(severity.rawValue)\(n == 1 ? "" : "s")") }
-        }
-        return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
-    }
 }
 
 /// Reads the files diagnostics point into, once each, to quote their lines.

@@ -48,6 +48,8 @@ public enum BuildRules {
         id: "site.syntax", defaultSeverity: .error, summary: "site.yaml is not valid YAML.")
     public static let siteConfigInvalid = RuleDescriptor(
         id: "site.invalid", defaultSeverity: .error, summary: "site.yaml has a value of the wrong shape.")
+    public static let invalidBaseline = RuleDescriptor(
+        id: "baseline.invalid", defaultSeverity: .error, summary: "dochouse-baseline.json cannot be read as a baseline.")
     public static let navigationUnknownPage = RuleDescriptor(
         id: "site.nav-unknown-page", defaultSeverity: .error, summary: "A navigation entry names a page that does not exist.")
     public static let unsafeOutput = RuleDescriptor(
@@ -60,7 +62,7 @@ public enum BuildRules {
         invalidUTF8, unreadable, frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterNotMapping,
         missingTitle, missingPermalink, invalidValue, permalinkEscapes, duplicatePermalink, unknownLanguage,
         languageMismatch, missingTwin, rawHTML, unsafeURL, duplicateHeadingID, templateSyntax, templateUnknownVariable,
-        templateUnknownPartial, templateMissing, siteConfigSyntax, siteConfigInvalid, navigationUnknownPage,
+        templateUnknownPartial, templateMissing, siteConfigSyntax, siteConfigInvalid, invalidBaseline, navigationUnknownPage,
         unsafeOutput, writeFailed,
     ]
 }

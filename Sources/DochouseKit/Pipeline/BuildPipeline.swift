@@ -45,7 +45,7 @@ public struct BuildPipeline: Sendable {
             switch Baseline.parse(Data(raw.bytes)) {
             case .success(let parsed): baseline = parsed
             case .failure(let error):
-                baselineDiagnostics.append(Diagnostic(rule: BuildRules.siteConfigInvalid, message: error.description,
+                baselineDiagnostics.append(Diagnostic(rule: BuildRules.invalidBaseline, message: error.description,
                                                       at: SourceLocation(file: raw.displayPath, line: 1, column: 1)))
             }
         }

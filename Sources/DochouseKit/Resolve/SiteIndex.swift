@@ -14,7 +14,6 @@ public struct SiteIndex: Sendable {
     /// twin key -> language -> page.
     public private(set) var twins: [String: [String: Entry]] = [:]
     public private(set) var urlsBySourcePath: [String: String] = [:]
-    public private(set) var entriesByURL: [String: Entry] = [:]
 
     /// Indexes the headers and reports pages that write the same output path or twins of the same language.
     static func build(_ headers: [PageHeader], site: SiteConfig) -> (SiteIndex, [Diagnostic]) {
@@ -40,7 +39,6 @@ public struct SiteIndex: Sendable {
             }
             index.twins[header.twinKey, default: [:]][header.language] = entry
             index.urlsBySourcePath[header.relativePath] = header.url
-            index.entriesByURL[header.url] = entry
         }
         return (index, diagnostics)
     }
