@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The system C library. Only CmarkBridge imports it.
@@ -37,18 +40,31 @@ let package = Package(
             ],
             resources: [.copy("Resources/iam")]
         ),
+        // The live preview: an HTTP server over the in-memory site, a file watcher, live reload.
+        .target(
+            name: "DochouseServe",
+            dependencies: [
+                "DochouseKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The thin command layer.
         .executableTarget(
             name: "dochouse",
             dependencies: [
                 "DochouseKit",
+                "DochouseServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "DochouseKitTests",
-            dependencies: ["DochouseKit", "CmarkBridge"],
+            dependencies: ["DochouseKit", "DochouseServe", "CmarkBridge"],
             exclude: ["Fixtures"]
         ),
     ],

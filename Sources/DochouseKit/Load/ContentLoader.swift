@@ -42,7 +42,16 @@ public enum ContentLoader {
         return tree
     }
 
-    static func join(_ base: String, _ component: String) -> String {
+    /// What is at a page path now, for the preview after a change: the page, `nil` when it is gone, or a
+    /// finding when it cannot be read.
+    public static func loadPage(relativePath: String, root: String) -> Result<RawFile?, Diagnostic> {
+        let path = join(join(root, "pages"), relativePath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return .success(nil) }
+        return readFile(path).map { RawFile(relativePath: relativePath, displayPath: path, bytes: $0) }
+    }
+
+    public static func join(_ base: String, _ component: String) -> String {
         base.hasSuffix("/") ? base + component : base + "/" + component
     }
 

@@ -10,8 +10,6 @@ struct PageCompiler: Sendable {
         let validation = validator.validate(page)
         let diagnostics = parseDiagnostics + validation.diagnostics
         var output: OutputFile?
-    var samples: [Sample]
-    var samplesOptedOut: Int
         if let templates {
             var renderer = MarkdownHTMLRenderer(page: page, href: { index.href(for: $0) })
             renderer.permalinkLabel = UIStrings.table(for: page.language)["permalink"] ?? "Permalink"

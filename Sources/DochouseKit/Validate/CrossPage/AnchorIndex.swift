@@ -1,5 +1,5 @@
 /// Every URL the site will serve and the anchors (ids) on each: page headings, generated reference pages'
-/// parameter anchors, stub pages of untranslated twins, assets and static files. Built in one pass.
+/// parameter anchors, stub pages of untranslated twins, assets and static files. Built in one pass, then patched page by page by the preview.
 public struct AnchorIndex: Sendable {
     /// URL path (`/ru/x.html`, `/ru/x/`) -> ids on that page.
     private(set) var anchorsByURL: [String: Set<String>] = [:]
@@ -8,6 +8,18 @@ public struct AnchorIndex: Sendable {
 
     mutating func addPage(url: String, anchors: Set<String>) {
         anchorsByURL[url, default: []].formUnion(anchors)
+    }
+
+    /// Replaces a page's anchors (after an edit); returns whether they changed.
+    @discardableResult
+    mutating func setPage(url: String, anchors: Set<String>) -> Bool {
+        guard anchorsByURL[url] != anchors else { return false }
+        anchorsByURL[url] = anchors
+        return true
+    }
+
+    mutating func removePage(url: String) {
+        anchorsByURL[url] = nil
     }
 
     mutating func addFile(url: String) {

@@ -1,0 +1,353 @@
+import Foundation
+
+/// Everything a build knows once it has compiled a content tree: the models, the site index, every page's
+/// compiled form, and the findings of each stage kept apart by what they depend on (a page's own findings,
+/// its links, its twin pair, drifted copies, the site-wide ones).
+///
+/// `build` and `check` compile once and read the result. `serve` keeps the value and asks it for an updated
+/// copy after each edit (`SiteCompilation+Update.swift`), which recompiles only the pages the edit can change:
+/// keeping findings apart by dependency is what makes that possible without redoing the cross-page checks.
+///
+/// Pure: the content tree and templates come in as values; nothing here reads or writes files.
+public struct SiteCompilation: Sendable {
+    /// What the compilation started from.
+    public internal(set) var tree: ContentTree
+    public internal(set) var templates: TemplateSet?
+    /// Findings the templates produced when they were loaded (kept with the site-wide ones).
+    var templateDiagnostics: [Diagnostic]
+    let render: Bool
+    let useBaseline: Bool
+
+    // The site-wide setup, rebuilt when site.yaml, a model, a schema, the baseline or the IAM additions change.
+    public internal(set) var site: SiteConfig
+    public internal(set) var policy: DiagnosticPolicy
+    var models: ModelRegistry
+    var validator: SampleValidator
+    var setupDiagnostics: [Diagnostic]
+
+    // Pages, keyed by their path under pages/.
+    var headers: [String: PageHeader] = [:]
+    var headerDiagnostics: [String: [Diagnostic]] = [:]
+    public internal(set) var index: SiteIndex
+    var indexDiagnostics: [Diagnostic] = []
+    var compiled: [String: CompiledPage] = [:]
+    /// Output path -> page path, for the pages compiled.
+    var outputOwners: [String: String] = [:]
+    var references: [ReferencePageCompiler.Output] = []
+    var referenceJobs: [ReferencePageCompiler.Job] = []
+
+    // Cross-page state.
+    var anchors = AnchorIndex()
+    var stubs: [UntranslatedPages.Stub] = []
+    var stubFiles: [OutputFile] = []
+    /// Link findings by the linking page's path.
+    var linkDiagnostics: [String: [Diagnostic]] = [:]
+    /// Site URL -> paths of the pages that link to it: whose links to re-check when its anchors change.
+    var linkers: [String: Set<String>] = [:]
+    /// Twin-parity findings by twin key.
+    var twinDiagnostics: [String: [Diagnostic]] = [:]
+    /// Drift findings by the file they are reported in.
+    var driftDiagnostics: [String: [Diagnostic]] = [:]
+
+    /// Compiles a whole tree: setup, page headers, the index, every page (in parallel), the reference pages,
+    /// then the cross-page checks.
+    public static func compile(tree: ContentTree, templates: TemplateSet?, templateDiagnostics: [Diagnostic] = [],
+                               render: Bool, useBaseline: Bool = true,
+                               progress: (@Sendable (Int, Int) -> Void)? = nil) async -> SiteCompilation {
+        let setup = Setup(tree: tree, useBaseline: useBaseline)
+        var compilation = SiteCompilation(tree: tree, templates: render ? templates : nil, templateDiagnostics: templateDiagnostics,
+                                          render: render, useBaseline: useBaseline, site: setup.site, policy: setup.policy, models: setup.models,
+                                          validator: setup.validator, setupDiagnostics: setup.diagnostics,
+                                          index: SiteIndex(site: setup.site))
+        let results = await tree.pages.concurrentMap { PageHeaderParser.parse($0, site: setup.site) }
+        for (file, (header, diagnostics)) in zip(tree.pages, results) {
+            if !diagnostics.isEmpty { compilation.headerDiagnostics[file.relativePath] = diagnostics }
+            if let header { compilation.headers[file.relativePath] = header }
+        }
+        await compilation.recompileAll(progress: progress)
+        return compilation
+    }
+
+    /// The site-wide values a tree's configuration, models and IAM additions give.
+    struct Setup {
+        var site: SiteConfig
+        var policy: DiagnosticPolicy
+        var models: ModelRegistry
+        var validator: SampleValidator
+        var diagnostics: [Diagnostic] = []
+
+        init(tree: ContentTree, useBaseline: Bool) {
+            let (site, siteDiagnostics) = SiteConfigParser.parse(tree.siteConfig)
+            diagnostics = tree.diagnostics + siteDiagnostics
+            var baseline: Baseline?
+            if useBaseline, let raw = tree.baseline {
+                switch Baseline.parse(Data(raw.bytes)) {
+                case .success(let parsed): baseline = parsed
+                case .failure(let error):
+                    diagnostics.append(Diagnostic(rule: BuildRules.invalidBaseline, message: error.description,
+                                                  at: SourceLocation(file: raw.displayPath, line: 1, column: 1)))
+                }
+            }
+            let (namedModels, modelDiagnostics) = NamedModelLoader.load(tree.policies)
+            diagnostics += modelDiagnostics
+            let (schemas, overlays, schemaDiagnostics) = SchemaSetLoader.load(tree.schemas)
+            diagnostics += schemaDiagnostics
+            for schema in schemas.values.sorted(by: { $0.kind < $1.kind }) {
+                diagnostics += SchemaSourceChecks.check(schema, overlays: overlays[schema.kind] ?? [])
+            }
+            let models = ModelRegistry(models: namedModels, schemas: schemas, overlays: overlays)
+            var catalog = IAMCatalog.bundled
+            if let iam = tree.iamDirectory {
+                do {
+                    catalog = try IAMCatalog(directories: [IAMCatalog.bundledDirectory, URL(fileURLWithPath: iam)])
+                } catch {
+                    diagnostics.append(Diagnostic(rule: BuildRules.unreadable, message: "the IAM catalog additions in iam/ cannot be read: \(error)",
+                                                  at: SourceLocation(file: iam, line: 1, column: 1)))
+                }
+            }
+            self.site = site
+            self.policy = DiagnosticPolicy(overrides: site.ruleSeverities, baseline: baseline, contentRoot: tree.root)
+            self.models = models
+            self.validator = SampleValidator(context: ValidationContext(catalog: catalog, models: models))
+        }
+    }
+
+    // MARK: - Stages over the whole site
+
+    /// Indexes the headers, compiles every indexed page and reference page, and runs the cross-page checks.
+    mutating func recompileAll(progress: (@Sendable (Int, Int) -> Void)? = nil) async {
+        rebuildIndex()
+        let compiler = pageCompiler
+        let indexed = indexedHeaders
+        let total = indexed.count
+        let done = ProgressCounter()
+        let pages = await indexed.concurrentMap { header -> CompiledPage in
+            let page = compiler.compile(header)
+            if let progress { progress(done.increment(), total) }
+            return page
+        }
+        compiled = [:]
+        outputOwners = [:]
+        for page in pages {
+            compiled[page.page.relativePath] = page
+            outputOwners[page.page.outputPath] = page.page.relativePath
+        }
+        await recompileReferences()
+        rebuildCrossPageState()
+    }
+
+    /// The index over page headers and reference pages, with its own findings.
+    mutating func rebuildIndex() {
+        let referenceCompiler = ReferencePageCompiler(models: models, site: site)
+        referenceJobs = referenceCompiler.jobs()
+        let ordered = tree.pages.compactMap { headers[$0.relativePath] }
+        let (index, diagnostics) = SiteIndex.build(ordered + referenceJobs.map(\.header), site: site)
+        self.index = index
+        indexDiagnostics = diagnostics + TwinReport.missingTwins(index)
+            + NavigationCheck.check(site.navigation, index: index, file: tree.siteConfig?.displayPath)
+    }
+
+    /// The headers that won their place in the index (a duplicate permalink loses), in path order.
+    var indexedHeaders: [PageHeader] {
+        tree.pages.compactMap { file in
+            guard let header = headers[file.relativePath], isIndexed(header) else { return nil }
+            return header
+        }
+    }
+
+    func isIndexed(_ header: PageHeader) -> Bool {
+        index.page(header.twinKey, in: header.language)?.url == header.url
+            && index.page(header.twinKey, in: header.language)?.relativePath == header.relativePath
+    }
+
+    var pageCompiler: PageCompiler {
+        PageCompiler(index: index, templates: templates, validator: validator)
+    }
+
+    mutating func recompileReferences() async {
+        let referenceCompiler = ReferencePageCompiler(models: models, site: site)
+        let index = self.index, layout = templates
+        references = await referenceJobs.concurrentMap { referenceCompiler.compile($0, index: index, templates: layout) }
+    }
+
+    /// Anchors, untranslated stubs, links, twin parity and drift over all pages.
+    mutating func rebuildCrossPageState() {
+        anchors = AnchorIndex()
+        for page in compiled.values { anchors.addPage(url: page.page.url, anchors: Set(page.page.headings.map(\.id))) }
+        for reference in references { anchors.addPage(url: reference.url, anchors: Set(reference.anchors)) }
+        for asset in templates?.assets ?? [] { anchors.addFile(url: "/assets/" + asset.relativePath) }
+        for file in tree.staticFiles { anchors.addFile(url: "/" + file.relativePath) }
+        rebuildStubs()
+        linkDiagnostics = [:]
+        linkers = [:]
+        for page in compiled.values { recheckLinks(of: page.page) }
+        twinDiagnostics = [:]
+        for key in Set(compiled.values.map(\.page.twinKey)) { recheckTwins(key) }
+        rebuildDrift()
+    }
+
+    mutating func rebuildStubs() {
+        for stub in stubs { anchors.removePage(url: stub.url) }
+        let occupied = Set(references.compactMap(\.file?.path) + compiled.values.map(\.page.outputPath))
+        stubs = UntranslatedPages.stubs(index, occupied: occupied)
+        for stub in stubs { anchors.addPage(url: stub.url, anchors: []) }
+        if let templates {
+            stubFiles = stubs.map { UntranslatedPages.render($0, index: index, templates: templates) }
+        } else {
+            stubFiles = []
+        }
+    }
+
+    /// Re-checks one page's links and records which URLs it links to.
+    mutating func recheckLinks(of page: Page) {
+        let found = LinkCheck.check([page], anchors: anchors)
+        linkDiagnostics[page.relativePath] = found.isEmpty ? nil : found
+        for link in page.links {
+            guard case .site(let rawPath, _) = link.target else { continue }
+            linkers[rawPath.isEmpty ? page.url : rawPath, default: []].insert(page.relativePath)
+        }
+    }
+
+    mutating func recheckTwins(_ twinKey: String) {
+        let facts = site.languages.compactMap { language -> TwinParity.Facts? in
+            guard let entry = index.page(twinKey, in: language), let page = compiled[entry.relativePath] else { return nil }
+            return TwinParity.Facts(page: page.page, samples: page.samples)
+        }
+        let found = facts.count > 1 ? TwinParity.check(facts, site: site) : []
+        twinDiagnostics[twinKey] = found.isEmpty ? nil : found
+    }
+
+    mutating func rebuildDrift() {
+        let entries = tree.pages.flatMap { file -> [SampleDrift.Entry] in
+            guard let page = compiled[file.relativePath] else { return [] }
+            return page.samples.map { SampleDrift.Entry(page: page.page, sample: $0) }
+        }
+        driftDiagnostics = Dictionary(grouping: SampleDrift.check(entries), by: { $0.location?.file ?? "" })
+    }
+
+    // MARK: - Reading the result
+
+    /// Every finding, at its configured severity, sorted, with the baseline applied.
+    public var diagnostics: [Diagnostic] {
+        var all = setupDiagnostics + templateDiagnostics + indexDiagnostics
+        for list in headerDiagnostics.values { all += list }
+        for page in compiled.values { all += page.diagnostics }
+        for list in linkDiagnostics.values { all += list }
+        for list in twinDiagnostics.values { all += list }
+        for list in driftDiagnostics.values { all += list }
+        return policy.apply(all)
+    }
+
+    /// The findings reported in one file (a page, a schema, site.yaml), as `diagnostics` would show them.
+    public func diagnostics(inFile displayPath: String) -> [Diagnostic] {
+        var all: [Diagnostic] = []
+        let relativePath = tree.pages.isEmpty ? nil : pagePath(forDisplayPath: displayPath)
+        if let relativePath {
+            all += headerDiagnostics[relativePath] ?? []
+            all += compiled[relativePath]?.diagnostics ?? []
+            all += linkDiagnostics[relativePath] ?? []
+            if let key = headers[relativePath]?.twinKey { all += twinDiagnostics[key] ?? [] }
+        }
+        all += driftDiagnostics[displayPath] ?? []
+        all += (setupDiagnostics + templateDiagnostics + indexDiagnostics)
+        return policy.apply(all.filter { $0.location?.file == displayPath })
+    }
+
+    /// Findings not reported in any page (site.yaml, schemas, policies, templates, or with no place).
+    public var siteWideDiagnostics: [Diagnostic] {
+        let pageFiles = Set(tree.pages.map(\.displayPath))
+        return policy.apply((setupDiagnostics + templateDiagnostics + indexDiagnostics).filter {
+            guard let file = $0.location?.file else { return true }
+            return !pageFiles.contains(file)
+        })
+    }
+
+    func pagePath(forDisplayPath displayPath: String) -> String? {
+        let prefix = ContentLoader.join(tree.root, "pages") + "/"
+        guard displayPath.hasPrefix(prefix) else { return nil }
+        return String(displayPath.dropFirst(prefix.count))
+    }
+
+    /// True when an error not covered by the baseline was found.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error && !$0.isBaselined } }
+
+    /// Every file of the site: pages, reference pages, untranslated stubs, assets, static files.
+    public var outputs: [OutputFile] {
+        var files = references.compactMap(\.file)
+        for file in tree.pages { if let output = compiled[file.relativePath]?.output { files.append(output) } }
+        files += stubFiles
+        files += (templates?.assets ?? []).map { OutputFile(path: "assets/" + $0.relativePath, bytes: $0.bytes) }
+        files += tree.staticFiles.map { OutputFile(path: $0.relativePath, bytes: $0.bytes) }
+        return files
+    }
+
+    /// The file the site has at `path` (`en/x.html`), if any.
+    public func output(at path: String) -> OutputFile? {
+        if let owner = outputOwners[path] { return compiled[owner]?.output }
+        if let reference = references.first(where: { $0.file?.path == path }) { return reference.file }
+        if let stub = stubFiles.first(where: { $0.path == path }) { return stub }
+        if path.hasPrefix("assets/"), let asset = templates?.assets.first(where: { "assets/" + $0.relativePath == path }) {
+            return OutputFile(path: path, bytes: asset.bytes)
+        }
+        if let file = tree.staticFiles.first(where: { $0.relativePath == path }) { return OutputFile(path: path, bytes: file.bytes) }
+        return nil
+    }
+
+    /// The output pages compiled from a source file: a page's HTML, or a schema's reference pages.
+    public func outputPaths(forSource displayPath: String) -> [String] {
+        if let relativePath = pagePath(forDisplayPath: displayPath) {
+            return compiled[relativePath].map { [$0.page.outputPath] } ?? []
+        }
+        return referenceJobs.filter { $0.header.source.displayPath == displayPath }.map(\.header.outputPath)
+    }
+
+    /// The source file an output page was compiled from (a page, or a schema for a reference page).
+    public func sourceFile(forOutput path: String) -> String? {
+        if let owner = outputOwners[path] { return compiled[owner]?.page.source.displayPath }
+        return referenceJobs.first { $0.header.outputPath == path }?.header.source.displayPath
+    }
+
+    /// Whether the tree has a page at this display path (compiled or not).
+    public func hasPage(displayPath: String) -> Bool {
+        guard let relativePath = pagePath(forDisplayPath: displayPath) else { return false }
+        return headers[relativePath] != nil || headerDiagnostics[relativePath] != nil || compiled[relativePath] != nil
+            || tree.pages.contains { $0.relativePath == relativePath }
+    }
+
+    /// The text of line `line` of a source file of the tree, for showing a finding in context.
+    public func sourceLine(file displayPath: String, line: Int) -> String? {
+        if let relativePath = pagePath(forDisplayPath: displayPath) {
+            if let page = compiled[relativePath] { return String(page.page.source.line(line)) }
+            if let header = headers[relativePath] { return String(header.source.line(line)) }
+        }
+        let raw = tree.pages.first { $0.displayPath == displayPath } ?? tree.schemas.first { $0.displayPath == displayPath }
+            ?? tree.policies.first { $0.displayPath == displayPath } ?? (tree.siteConfig?.displayPath == displayPath ? tree.siteConfig : nil)
+        guard let raw, line >= 1 else { return nil }
+        let lines = String(decoding: raw.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        return line <= lines.count ? String(lines[line - 1]) : nil
+    }
+
+    /// Compiled pages in path order, for summaries.
+    var compiledInOrder: [CompiledPage] { tree.pages.compactMap { compiled[$0.relativePath] } }
+}
+
+extension SiteCompilation {
+    /// Pages per language, samples by kind, opted-out samples and external links, for the build summary.
+    func summarize(into result: inout BuildResult) {
+        var pagesPerLanguage: [String: Int] = [:]
+        var samplesByKind: [String: Int] = [:]
+        var optedOut = 0
+        var external: Set<String> = []
+        for reference in references { pagesPerLanguage[reference.language, default: 0] += 1 }
+        for page in compiled.values {
+            pagesPerLanguage[page.language, default: 0] += 1
+            for sample in page.samples { samplesByKind[sample.kind.summaryName, default: 0] += 1 }
+            optedOut += page.samplesOptedOut
+            for link in page.page.links { if case .external(let url) = link.target { external.insert(url) } }
+        }
+        result.pagesPerLanguage = pagesPerLanguage
+        result.samplesByKind = samplesByKind
+        result.samplesOptedOut = optedOut
+        result.externalLinks = external.sorted()
+    }
+}
