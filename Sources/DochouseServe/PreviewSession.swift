@@ -48,6 +48,9 @@ public actor PreviewSession {
     /// Every finding of the current site (for the console).
     public var diagnostics: [Diagnostic] { compilation.diagnostics }
 
+    /// The output paths compiled from a source file (`content/pages/x.md` -> `en/x.html`).
+    public func outputPaths(forSource displayPath: String) -> [String] { compilation.outputPaths(forSource: displayPath) }
+
     /// The site configuration (languages, base path).
     public var site: SiteConfig { compilation.site }
 
@@ -149,8 +152,10 @@ public actor PreviewSession {
             }
             let source = compilation.sourceFile(forOutput: path) ?? sources[path]
             if let source { sources[path] = source }
+            // Accepted (baselined) findings stay out of the overlay: they are decided, not news.
             var findings = source.map { compilation.diagnostics(inFile: $0) } ?? []
             findings += siteWideFindings
+            findings.removeAll { $0.isBaselined }
             let (decorated, version) = PreviewOverlay.decorate(bytes, findings: findings.map(finding), status: current == nil ? .stale : .current,
                                                                instance: instance)
             updates[path] = ServedFile(bytes: decorated, path: path, version: version, instance: instance)
@@ -183,7 +188,7 @@ public actor PreviewSession {
         let location = diagnostic.location
         let place = location.map { "\($0.file):\($0.line):\($0.column)" } ?? "(site)"
         let line = location.flatMap { compilation.sourceLine(file: $0.file, line: $0.line) }
-        return PreviewOverlay.Finding(place: place, severity: diagnostic.isBaselined ? "\(diagnostic.severity.rawValue) (baselined)" : diagnostic.severity.rawValue,
+        return PreviewOverlay.Finding(place: place, severity: diagnostic.severity.rawValue,
                                       ruleID: diagnostic.ruleID, message: diagnostic.message, suggestion: diagnostic.suggestion,
                                       sourceLine: line)
     }

@@ -9,7 +9,7 @@ struct Dochouse: AsyncParsableCommand {
         commandName: "dochouse",
         abstract: "Builds bilingual documentation and proves its samples right.",
         version: DochouseVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, BaselineCommand.self, RulesCommand.self, BenchCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, BaselineCommand.self, RulesCommand.self, BenchCommand.self, BenchServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
