@@ -13,11 +13,19 @@ import Logging
 public actor PreviewSession {
     public let contentDirectory: String
     public let templatesDirectory: String
-    public let store: SiteStore
-    public let hub: LiveReloadHub
+    public nonisolated let store: SiteStore
+    public nonisolated let hub: LiveReloadHub
     /// Changes every start, so pages served by an earlier run reconnect and check their version.
     public nonisolated let instance: String
-    private var compilation: SiteCompilation
+    /// The compiled site. Taken out while an update runs, so the update mutates it in place instead of
+    /// copying every table it touches (`compilation` is only read between updates).
+    private var compilationStorage: SiteCompilation?
+    private var compilation: SiteCompilation {
+        get { compilationStorage! }
+        set { compilationStorage = newValue }
+    }
+    /// The site configuration as of the last update.
+    public private(set) var site: SiteConfig
     private var logger: Logger
     /// Output path -> the undecorated last good bytes, for pages whose source no longer compiles.
     private var stale: [String: [UInt8]] = [:]
@@ -39,20 +47,25 @@ public actor PreviewSession {
         instance = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let tree = try ContentLoader.load(from: contentDirectory)
         let (templates, templateDiagnostics) = TemplateSet.load(from: templatesDirectory)
-        compilation = await SiteCompilation.compile(tree: tree, templates: templates, templateDiagnostics: templateDiagnostics, render: true)
+        let compiled = await SiteCompilation.compile(tree: tree, templates: templates, templateDiagnostics: templateDiagnostics, render: true)
+        compilationStorage = compiled
+        site = compiled.site
         siteWide = siteWideFindingsSource()
         let paths = Set(compilation.outputs.map(\.path))
         _ = publish(paths: paths, removed: [])
     }
 
     /// Every finding of the current site (for the console).
-    public var diagnostics: [Diagnostic] { compilation.diagnostics }
+    public var diagnostics: [Diagnostic] { compilationStorage?.diagnostics ?? [] }
+
+    /// The findings in some files (the console prints those of the files a rebuild touched).
+    public func diagnostics(inFiles files: some Sequence<String>) -> [Diagnostic] {
+        guard let compilation = compilationStorage else { return [] }
+        return Set(files).sorted().flatMap { compilation.diagnostics(inFile: $0) }
+    }
 
     /// The output paths compiled from a source file (`content/pages/x.md` -> `en/x.html`).
-    public func outputPaths(forSource displayPath: String) -> [String] { compilation.outputPaths(forSource: displayPath) }
-
-    /// The site configuration (languages, base path).
-    public var site: SiteConfig { compilation.site }
+    public func outputPaths(forSource displayPath: String) -> [String] { compilationStorage?.outputPaths(forSource: displayPath) ?? [] }
 
     /// What one batch of changes did.
     public struct Rebuild: Sendable {
@@ -70,15 +83,19 @@ public actor PreviewSession {
         let started = clock.now
         let change = sourceChange(for: changedPaths)
         guard !change.isEmpty else { return Rebuild(summary: nil, changedPages: [], seconds: 0, generation: generation) }
-        let before = compilation
-        var updated = compilation
+        // The current bytes of the pages being changed: their last good version if the change breaks them.
+        var previous: [String: [UInt8]] = [:]
+        for file in change.pages.map(\.displayPath) + change.removedPages.map({ ContentLoader.join(ContentLoader.join(contentDirectory, "pages"), $0) }) {
+            for path in compilation.outputPaths(forSource: file) { previous[path] = compilation.output(at: path)?.bytes }
+        }
+        var updated = compilationStorage.take()!
         let summary = await updated.apply(change)
-        compilation = updated
-        // Pages whose source still exists but that have no output now keep their last good version.
-        for path in summary.removedOutputs.union(summary.outputs) where compilation.output(at: path) == nil {
-            if let source = sources[path], compilation.hasPage(displayPath: source), let last = stale[path] ?? before.output(at: path)?.bytes {
-                stale[path] = last
-            }
+        compilationStorage = updated
+        site = updated.site
+        // Pages whose source still exists but no longer compiles keep their last good version (rather than
+        // vanishing, or giving their URL to the untranslated-page stub).
+        for (path, bytes) in previous where compilation.sourceFile(forOutput: path) == nil && stale[path] == nil {
+            if let source = sources[path], compilation.hasPage(displayPath: source) { stale[path] = bytes }
         }
         var candidates = summary.outputs.union(summary.removedOutputs)
         for file in summary.diagnosticFiles { candidates.formUnion(compilation.outputPaths(forSource: file)) }
@@ -98,7 +115,7 @@ public actor PreviewSession {
             let list = pages.map { "\"" + Self.jsonEscape($0) + "\"" }.joined(separator: ",")
             hub.broadcast(event: "reload", data: "{\"generation\":\(generation),\"pages\":[\(list)]}")
         }
-        logger.info("rebuilt \(summary.pagesRecompiled) page(s) (\(summary.scope.rawValue)) in \(String(format: "%.1f", seconds * 1000)) ms; \(pages.count) page(s) reload")
+        logger.debug("rebuilt \(summary.pagesRecompiled) page(s) (\(summary.scope.rawValue)) in \(String(format: "%.1f", seconds * 1000)) ms; \(pages.count) page(s) reload")
         return Rebuild(summary: summary, changedPages: pages, seconds: seconds, generation: generation)
     }
 
@@ -144,8 +161,9 @@ public actor PreviewSession {
         let siteWideFindings = siteWide
         for path in paths {
             let current = compilation.output(at: path)
-            if current != nil { stale[path] = nil }
-            guard let bytes = current?.bytes ?? stale[path] else { continue }
+            if compilation.sourceFile(forOutput: path) != nil { stale[path] = nil }
+            let isStale = stale[path] != nil
+            guard let bytes = stale[path] ?? current?.bytes else { continue }
             guard path.hasSuffix(".html") else {
                 updates[path] = ServedFile(bytes: bytes, path: path, instance: instance)
                 continue
@@ -156,7 +174,7 @@ public actor PreviewSession {
             var findings = source.map { compilation.diagnostics(inFile: $0) } ?? []
             findings += siteWideFindings
             findings.removeAll { $0.isBaselined }
-            let (decorated, version) = PreviewOverlay.decorate(bytes, findings: findings.map(finding), status: current == nil ? .stale : .current,
+            let (decorated, version) = PreviewOverlay.decorate(bytes, findings: findings.map(finding), status: isStale ? .stale : .current,
                                                                instance: instance)
             updates[path] = ServedFile(bytes: decorated, path: path, version: version, instance: instance)
             if servedVersions[path] != version {

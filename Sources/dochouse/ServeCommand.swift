@@ -55,9 +55,12 @@ struct ServeCommand: AsyncParsableCommand {
                                  tree.content, host, port, site.basePath, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                                  watcher.watchedDirectoryCount))
         }, onRebuild: { rebuild in
-            guard rebuild.summary != nil else { return }
-            let findings = await session.diagnostics.filter { $0.severity == .error && !$0.isBaselined }
+            guard let summary = rebuild.summary else { return }
+            // The findings of the files this rebuild touched; the browser overlay shows them too.
+            let findings = await session.diagnostics(inFiles: summary.diagnosticFiles).filter { !$0.isBaselined }
             Console.printDiagnostics(findings, color: color)
+            Console.error(String(format: "Rebuilt %d page(s) in %.1f ms; %d open page(s) reload; %d finding(s) in the files touched",
+                                 summary.pagesRecompiled, rebuild.seconds * 1000, rebuild.changedPages.count, findings.count))
         })
         try await group.run()
         Console.error("dochouse: preview stopped")

@@ -5,6 +5,9 @@ public enum BuildRules {
         id: "page.invalid-utf8", defaultSeverity: .error, summary: "A page is not valid UTF-8.")
     public static let unreadable = RuleDescriptor(
         id: "content.unreadable", defaultSeverity: .error, summary: "A file or directory of the tree cannot be read.")
+    public static let symlinkOutside = RuleDescriptor(
+        id: "content.symlink-outside", defaultSeverity: .error,
+        summary: "A symbolic link in the tree leads outside it; the file is not read.")
     public static let frontMatterMissing = RuleDescriptor(
         id: "frontmatter.missing", defaultSeverity: .error, summary: "A page has no front matter.")
     public static let frontMatterUnterminated = RuleDescriptor(
@@ -59,7 +62,7 @@ public enum BuildRules {
 
     /// Every rule of this enum, for `dochouse rules` and SARIF.
     public static let all: [RuleDescriptor] = [
-        invalidUTF8, unreadable, frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterNotMapping,
+        invalidUTF8, unreadable, symlinkOutside, frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterNotMapping,
         missingTitle, missingPermalink, invalidValue, permalinkEscapes, duplicatePermalink, unknownLanguage,
         languageMismatch, missingTwin, rawHTML, unsafeURL, duplicateHeadingID, templateSyntax, templateUnknownVariable,
         templateUnknownPartial, templateMissing, siteConfigSyntax, siteConfigInvalid, invalidBaseline, navigationUnknownPage,

@@ -29,7 +29,7 @@ public enum ContentLoader {
             case .failure(let diagnostic): tree.diagnostics.append(diagnostic)
             }
         }
-        var walker = TreeWalker()
+        var walker = TreeWalker(boundary: root)
         tree.pages = walker.files(under: join(root, "pages"), matching: { $0.hasSuffix(".md") })
         tree.staticFiles = walker.files(under: join(root, "static"), matching: { _ in true })
         tree.schemas = walker.files(under: join(root, "schemas"), matching: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") })
@@ -75,6 +75,24 @@ public enum ContentLoader {
 struct TreeWalker {
     private(set) var diagnostics: [Diagnostic] = []
     private var visited: Set<String> = []
+    /// The real path files and directories must resolve inside; a symbolic link that leads out of it is
+    /// refused, so a tree cannot pull `/etc/passwd` or a home directory into the site.
+    var boundary: String?
+
+    init(boundary: String? = nil) {
+        self.boundary = boundary.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+    }
+
+    private mutating func isInside(_ path: String) -> Bool {
+        guard let boundary else { return true }
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if real == boundary || real.hasPrefix(boundary.hasSuffix("/") ? boundary : boundary + "/") { return true }
+        diagnostics.append(Diagnostic(rule: BuildRules.symlinkOutside,
+                                      message: "symbolic link leads outside the tree (to \(real)); not read",
+                                      at: SourceLocation(file: path, line: 1, column: 1),
+                                      suggestion: "copy the file into the tree instead of linking to it"))
+        return false
+    }
 
     mutating func files(under directory: String, matching include: (String) -> Bool) -> [RawFile] {
         guard FileManager.default.fileExists(atPath: directory) else { return [] }
@@ -109,8 +127,10 @@ struct TreeWalker {
                 continue
             }
             if isDirectory.boolValue {
+                guard isInside(path) else { continue }
                 walk(path, relative: relativePath, include: include, into: &result)
             } else if include(name) {
+                guard isInside(path) else { continue }
                 switch ContentLoader.readFile(path) {
                 case .success(let bytes): result.append(RawFile(relativePath: relativePath, displayPath: path, bytes: bytes))
                 case .failure(let diagnostic): diagnostics.append(diagnostic)

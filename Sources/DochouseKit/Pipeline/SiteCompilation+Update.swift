@@ -59,6 +59,7 @@ extension SiteCompilation {
         if let (set, diagnostics) = change.templates {
             templates = render ? set : nil
             templateDiagnostics = diagnostics
+            regroupSiteLevel()
             let before = allOutputPaths
             await recompileAll()
             return fullSummary(before: before)
@@ -211,6 +212,7 @@ extension SiteCompilation {
                 models = setup.models
                 validator = setup.validator
                 setupDiagnostics = setup.diagnostics
+                regroupSiteLevel()
                 return await recompileModelDependents()
             }
         }

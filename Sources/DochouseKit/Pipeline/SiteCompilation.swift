@@ -48,6 +48,8 @@ public struct SiteCompilation: Sendable {
     var twinDiagnostics: [String: [Diagnostic]] = [:]
     /// Drift findings by the file they are reported in.
     var driftDiagnostics: [String: [Diagnostic]] = [:]
+    /// Setup, template and index findings by file ("" for those without a place), regrouped when they change.
+    var siteLevelByFile: [String: [Diagnostic]] = [:]
 
     /// Compiles a whole tree: setup, page headers, the index, every page (in parallel), the reference pages,
     /// then the cross-page checks.
@@ -145,6 +147,13 @@ public struct SiteCompilation: Sendable {
         self.index = index
         indexDiagnostics = diagnostics + TwinReport.missingTwins(index)
             + NavigationCheck.check(site.navigation, index: index, file: tree.siteConfig?.displayPath)
+        regroupSiteLevel()
+    }
+
+    /// Call after setup, template or index findings change.
+    mutating func regroupSiteLevel() {
+        siteLevelByFile = Dictionary(grouping: setupDiagnostics + templateDiagnostics + indexDiagnostics,
+                                     by: { $0.location?.file ?? "" })
     }
 
     /// The headers that won their place in the index (a duplicate permalink loses), in path order.
@@ -249,17 +258,15 @@ public struct SiteCompilation: Sendable {
             if let key = headers[relativePath]?.twinKey { all += twinDiagnostics[key] ?? [] }
         }
         all += driftDiagnostics[displayPath] ?? []
-        all += (setupDiagnostics + templateDiagnostics + indexDiagnostics)
+        all += siteLevelByFile[displayPath] ?? []
         return policy.apply(all.filter { $0.location?.file == displayPath })
     }
 
     /// Findings not reported in any page (site.yaml, schemas, policies, templates, or with no place).
     public var siteWideDiagnostics: [Diagnostic] {
-        let pageFiles = Set(tree.pages.map(\.displayPath))
-        return policy.apply((setupDiagnostics + templateDiagnostics + indexDiagnostics).filter {
-            guard let file = $0.location?.file else { return true }
-            return !pageFiles.contains(file)
-        })
+        var all: [Diagnostic] = []
+        for (file, list) in siteLevelByFile where file.isEmpty || pagePath(forDisplayPath: file) == nil { all += list }
+        return policy.apply(all)
     }
 
     func pagePath(forDisplayPath displayPath: String) -> String? {

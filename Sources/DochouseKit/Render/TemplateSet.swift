@@ -17,10 +17,10 @@ public struct TemplateSet: Sendable {
             return (nil, [Diagnostic(rule: BuildRules.templateMissing, message: "templates directory '\(directory)' does not exist",
                                      at: nil)])
         }
-        var walker = TreeWalker()
+        var walker = TreeWalker(boundary: directory)
         let files = walker.files(under: directory, matching: { $0.hasSuffix(".mustache") })
             .filter { !$0.relativePath.hasPrefix("assets/") }
-        var assetWalker = TreeWalker()
+        var assetWalker = TreeWalker(boundary: directory)
         let assets = assetWalker.files(under: ContentLoader.join(directory, "assets"), matching: { _ in true })
         var diagnostics = walker.diagnostics + assetWalker.diagnostics
         var sources: [String: SourceFile] = [:]
