@@ -17,53 +17,76 @@ enum SampleDrift {
     }
 
     static func check(_ entries: [Entry]) -> [Diagnostic] {
+        // Small items: the entry's index, its group, and its actions as sorted interned ids. Everything in the
+        // loops below is integer work; the entries themselves are only read to write a finding.
         struct Item {
-            var entry: Entry
-            var group: String
-            var actions: Set<String>
+            var entry: Int
+            var group: Int
+            var actions: [Int]
         }
+        var actionIDs: [String: Int] = [:]
         var items: [Item] = []
-        for entry in entries {
-            let group: String
+        items.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() {
+            let group: Int
             switch entry.sample.kind {
-            case .iamPolicy(let resourceBased, _): group = resourceBased ? "resource policy" : "identity policy"
-            case .actionList: group = "action list"
+            case .iamPolicy(let resourceBased, _): group = resourceBased ? 1 : 0
+            case .actionList: group = 2
             default: continue
             }
-            let actions = Set(entry.sample.actionEntries.map { $0.text.lowercased() })
-            if actions.count >= 2 { items.append(Item(entry: entry, group: group, actions: actions)) }
+            var ids: Set<Int> = []
+            for action in entry.sample.actionEntries {
+                let key = action.text.lowercased()
+                if let id = actionIDs[key] {
+                    ids.insert(id)
+                } else {
+                    let id = actionIDs.count
+                    actionIDs[key] = id
+                    ids.insert(id)
+                }
+            }
+            if ids.count >= 2 { items.append(Item(entry: position, group: group, actions: ids.sorted())) }
         }
-        var postings: [String: [Int]] = [:]
+        // Postings per (group, action), in item order.
+        var postings: [Int: [Int]] = [:]
+        let groups = 3
         for (index, item) in items.enumerated() {
-            for action in item.actions { postings[item.group + " " + action, default: []].append(index) }
+            for action in item.actions { postings[action * groups + item.group, default: []].append(index) }
         }
         var diagnostics: [Diagnostic] = []
+        var shared: [Int: Int] = [:]
         for (index, item) in items.enumerated() {
-            var shared: [Int: Int] = [:]
+            shared.removeAll(keepingCapacity: true)
             for action in item.actions {
-                guard let list = postings[item.group + " " + action], list.count <= commonActionLimit else { continue }
-                for other in list where other < index { shared[other, default: 0] += 1 }
+                guard let list = postings[action * groups + item.group], list.count <= commonActionLimit else { continue }
+                for other in list {
+                    if other >= index { break }
+                    shared[other, default: 0] += 1
+                }
             }
+            let entry = entries[item.entry]
             // The closest earlier sample on another page, if close enough and not equal.
             var best: (other: Int, score: Double)?
             for (other, count) in shared {
                 let candidate = items[other]
-                guard candidate.entry.page.twinKey != item.entry.page.twinKey else { continue }
-                if let model = item.entry.sample.annotations.model, model == candidate.entry.sample.annotations.model { continue }
-                let union = item.actions.union(candidate.actions).count
+                let union = item.actions.count + candidate.actions.count - count
                 let score = Double(count) / Double(union)
-                guard score >= similarity, candidate.actions != item.actions else { continue }
+                guard score >= similarity, count != union else { continue }
                 if let current = best, score < current.score || (score == current.score && other > current.other) { continue }
+                let candidateEntry = entries[candidate.entry]
+                guard candidateEntry.page.twinKey != entry.page.twinKey else { continue }
+                if let model = entry.sample.annotations.model, model == candidateEntry.sample.annotations.model { continue }
                 best = (other, score)
             }
             guard let best else { continue }
-            let earlier = items[best.other].entry
-            let difference = ActionSetDifference(stated: item.entry.sample.actionEntries.map(\.text),
+            let earlier = entries[items[best.other].entry]
+            let groupName = ["identity policy", "resource policy", "action list"][item.group]
+            let difference = ActionSetDifference(stated: entry.sample.actionEntries.map(\.text),
                                                  model: earlier.sample.actionEntries.map(\.text))
             diagnostics.append(Diagnostic(
                 rule: nearCopy,
-                message: "this \(item.group) is a near-copy of the one in \(earlier.page.source.displayPath):\(earlier.sample.block.location.line) but \(difference.description)",
-                at: item.entry.sample.block.location,
+                message: "this \(groupName) is a near-copy of the one in \(earlier.page.source.displayPath):\(earlier.sample.block.location.line) but \(difference.description)",
+                at: entry.sample.block.location,
                 suggestion: "make the copies agree, or bind both to one named model with model=NAME",
                 notes: [DiagnosticNote(location: earlier.sample.block.location, message: "the other copy")]))
         }
