@@ -131,4 +131,25 @@ struct IncrementalCompilationTests {
         let page = try #require(compilation.output(at: "en/guide/start.html"))
         #expect(String(decoding: page.bytes, as: UTF8.self).contains("<footer>new</footer>"))
     }
+
+    @Test("A schema change re-renders its reference pages and re-checks the pages with samples")
+    func schemaChange() async throws {
+        let content = TestSupport.repositoryRoot.appendingPathComponent("content").path
+        let tree = try ContentLoader.load(from: content)
+        var compilation = await compile(tree)
+        var changed = tree
+        let index = try #require(changed.schemas.firstIndex { $0.relativePath.hasSuffix("/cluster_configuration.yaml") && !$0.relativePath.contains("doc-ru") })
+        let text = String(decoding: changed.schemas[index].bytes, as: UTF8.self)
+        changed.schemas[index].bytes = Array(text.replacingOccurrences(of: "        minItems: 1\n        description: |",
+                                                                       with: "        minItems: 1\n        maxItems: 1\n        description: |").utf8)
+        let summary = await compilation.apply(SourceChange(tree: changed))
+        #expect(summary.scope == .models)
+        #expect(summary.outputs.contains("en/modules/cloud-provider-aws/cluster_configuration.html"))
+        let fresh = await compile(changed)
+        #expect(TestSupport.lines(compilation.diagnostics, relativeTo: content) == TestSupport.lines(fresh.diagnostics, relativeTo: content))
+        let reference = try #require(compilation.output(at: "en/modules/cloud-provider-aws/cluster_configuration.html"))
+        let same = reference.bytes == fresh.output(at: "en/modules/cloud-provider-aws/cluster_configuration.html")?.bytes
+        #expect(same)
+        #expect(String(decoding: reference.bytes, as: UTF8.self).contains("at most 1 item"))
+    }
 }

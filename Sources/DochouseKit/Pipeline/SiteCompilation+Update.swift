@@ -206,8 +206,9 @@ extension SiteCompilation {
         if onlyModels {
             let oldJobs = referenceJobs.map(\.header.outputPath)
             let setup = Setup(tree: newTree, useBaseline: useBaseline)
-            let jobs = ReferencePageCompiler(models: setup.models, site: site).jobs().map(\.header.outputPath)
-            if jobs == oldJobs {
+            let newJobs = ReferencePageCompiler(models: setup.models, site: site).jobs()
+            if newJobs.map(\.header.outputPath) == oldJobs {
+                referenceJobs = newJobs
                 tree = newTree
                 models = setup.models
                 validator = setup.validator
