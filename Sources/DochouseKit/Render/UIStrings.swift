@@ -18,6 +18,20 @@ enum UIStrings {
         "home": "Home",
         "generatedBy": "Built with dochouse",
         "menu": "Menu",
+        "search": "Search",
+        "searchLabel": "Search the documentation",
+        "searchPlaceholder": "Search",
+        "searchResults": "Search results",
+        "searchNone": "Nothing found",
+        "searchCount": "Results: {n}",
+        "copy": "Copy",
+        "copied": "Copied",
+        "copyFailed": "Copy failed",
+        "sampleChecked": "Checked by dochouse on every build",
+        "sampleFindings": "Checked by dochouse on every build; the check reports findings in this sample",
+        "notFoundTitle": "Page not found",
+        "notFoundText": "There is no page at this address. It may have moved, or the link that brought you here is wrong. Search the documentation above, or pick a page below.",
+        "notFoundPages": "Pages in this language",
     ]
 
     static let translations: [String: [String: String]] = [
@@ -33,6 +47,20 @@ enum UIStrings {
             "home": "Главная",
             "generatedBy": "Собрано dochouse",
             "menu": "Меню",
+            "search": "Поиск",
+            "searchLabel": "Поиск по документации",
+            "searchPlaceholder": "Поиск",
+            "searchResults": "Результаты поиска",
+            "searchNone": "Ничего не найдено",
+            "searchCount": "Найдено: {n}",
+            "copy": "Копировать",
+            "copied": "Скопировано",
+            "copyFailed": "Не удалось скопировать",
+            "sampleChecked": "Проверяется dochouse при каждой сборке",
+            "sampleFindings": "Проверяется dochouse при каждой сборке; в этом примере есть замечания",
+            "notFoundTitle": "Страница не найдена",
+            "notFoundText": "По этому адресу нет страницы. Возможно, она переехала или ссылка, по которой вы пришли, неверна. Воспользуйтесь поиском выше или выберите страницу ниже.",
+            "notFoundPages": "Страницы на этом языке",
         ]
     ]
 }
