@@ -42,4 +42,14 @@ struct StemmerTests {
                 ["настройте", "елку", "ecr", "getauthorizationtoken", "it", "aws", "node", "role"])
         #expect(SearchTokenizer.terms("Репозиториям running policies 2026") == ["репозитор", "run", "polici", "2026"])
     }
+
+    @Test("The tokenizer cuts and stems text as the browser's script does (fixture shared with scripts/lib/check-stemmers.js)")
+    func tokenizerMatchesBrowser() throws {
+        let text = try String(contentsOfFile: TestSupport.fixture("stemmer/tokenizer.tsv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.count == 5)
+        for line in lines where line.count == 2 {
+            #expect(SearchTokenizer.terms(line[0]).joined(separator: " ") == line[1], "\(line[0])")
+        }
+    }
 }

@@ -19,5 +19,13 @@ for (const [language, stem] of [["russian", search.stemRussian], ["english", sea
     }
   }
 }
-console.log(`stemmers (JS): ${total - failures}/${total} words agree with libstemmer`);
+// The tokenizer: the same lines give the same terms as SearchTokenizer.swift (StemmerTests checks the Swift side).
+for (const line of fs.readFileSync(path.join(root, "Tests/DochouseKitTests/Fixtures/stemmer/tokenizer.tsv"), "utf8").split("\n")) {
+  if (!line) continue;
+  const [text, expected] = line.split("\t");
+  total++;
+  const got = search.tokens(text).map(search.stemToken).join(" ");
+  if (got !== expected) { failures++; console.error(`tokenizer: ${text} -> ${got}, expected ${expected}`); }
+}
+console.log(`stemmers and tokenizer (JS): ${total - failures}/${total} agree (libstemmer words, then Swift tokenizer lines)`);
 process.exit(failures === 0 ? 0 : 1);

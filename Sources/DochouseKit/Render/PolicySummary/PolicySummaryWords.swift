@@ -63,7 +63,7 @@ struct PolicySummaryWords {
     private func principals(_ values: [String], resourceBased: Bool) -> String {
         if values.isEmpty {
             return resourceBased ? (russian ? "никому не указанному" : "no named principal")
-                : (russian ? "тем, к кому привязана политика" : "the identities this policy is attached to")
+                : (russian ? "тем, к кому привязана политика," : "the identities this policy is attached to")
         }
         let described = values.map(principal)
         return join(described)
