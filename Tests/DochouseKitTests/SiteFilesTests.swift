@@ -36,7 +36,7 @@ struct SiteFilesTests {
         ])
     }
 
-    @Test("The index holds stems with postings doc*4+field; 'репозиторию' reaches the title and the heading")
+    @Test("The index holds stems with postings gap*4+field; 'репозиторию' reaches the title and the heading")
     func index() throws {
         let file = SearchIndexBuilder.build(language: "ru", documents: [try Self.document()])
         #expect(file.path == "ru/search-index.json")
@@ -54,7 +54,14 @@ struct SiteFilesTests {
         #expect(terms[SearchTokenizer.stem("узлам")] == [0 * 4 + 1])
         #expect(terms["batchgetimag"] == [1 * 4 + 1])
         #expect(terms.keys.allSatisfy { !$0.contains("неиндексируем") })
-        #expect(terms.values.allSatisfy { $0 == $0.sorted() })
+        // Postings count docs as gaps: a stem in docs 0, 3 and 4 of three pages is [0+f, 3*4+f, 1*4+f].
+        let three = SearchIndexBuilder.build(language: "ru", documents: (1...3).map { n in
+            SearchDocument(url: "/ru/\(n).html", language: "ru", title: "Страница \(n)", sections: [
+                .init(anchor: "", heading: "", text: n == 1 ? "узлам" : ""), .init(anchor: "a", heading: "A", text: "узлы")])
+        })
+        let threeTerms = try #require((try JSONSerialization.jsonObject(with: Data(three.bytes)) as? [String: Any])?["terms"] as? [String: [Int]])
+        #expect(threeTerms["узл"] == [0 * 4 + 1, 1 * 4 + 1, 2 * 4 + 1, 2 * 4 + 1], "docs 0, 1, 3, 5")
+        #expect(threeTerms["страниц"] == [0 * 4 + 3, 2 * 4 + 3, 2 * 4 + 3], "titles of docs 0, 2, 4")
         // Deterministic: the same documents give the same bytes.
         #expect(SearchIndexBuilder.build(language: "ru", documents: [try Self.document()]) == file)
         // Other languages' documents stay out.

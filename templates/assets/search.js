@@ -247,8 +247,10 @@
       var stem = stemToken(word);
       var hits = {};
       var add = function (postings, factor) {
-        for (var i = 0; i < postings.length; i++) {
-          var doc = postings[i] >> 2, field = postings[i] & 3;
+        // Postings are gap * 4 + field (SearchIndexBuilder.swift).
+        for (var i = 0, doc = 0; i < postings.length; i++) {
+          doc += postings[i] >> 2;
+          var field = postings[i] & 3;
           var score = (field === TITLE ? 16 : field === HEADING ? 6 : 1) * factor;
           if (!hits[doc] || hits[doc] < score) hits[doc] = score;
         }

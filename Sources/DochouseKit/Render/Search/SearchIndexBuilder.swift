@@ -4,9 +4,10 @@
 /// ```
 /// {"lang":"ru","pages":[[url,title],...],"docs":[[page,anchor,heading],...],"terms":{"stem":[posting,...],...}}
 /// ```
-/// A doc is a section of a page (the top of the page has anchor ""). A posting is `doc * 4 + field`, where the
-/// field is where the stem was found at its best: 3 the page title, 2 the section's heading, 1 its prose. Docs are
-/// ascending in each posting list. Pure and deterministic: the same documents give the same bytes.
+/// A doc is a section of a page (the top of the page has anchor ""). A posting is `gap * 4 + field`: the gap is the
+/// doc's number minus the previous posting's doc (the first counts from 0), so common words cost one or two digits a
+/// posting instead of five; the field is where the stem was found at its best: 3 the page title, 2 the section's
+/// heading, 1 its prose. Pure and deterministic: the same documents give the same bytes.
 enum SearchIndexBuilder {
     enum Field: Int {
         case prose = 1
@@ -41,7 +42,13 @@ enum SearchIndexBuilder {
         var terms = "{"
         for (offset, term) in postings.keys.sorted().enumerated() {
             if offset > 0 { terms += "," }
-            terms += JSONText.string(term) + ":[" + (postings[term] ?? []).map(String.init).joined(separator: ",") + "]"
+            var previous = 0
+            let encoded = (postings[term] ?? []).map { posting -> String in
+                let doc = posting / 4
+                defer { previous = doc }
+                return String((doc - previous) * 4 + posting % 4)
+            }
+            terms += JSONText.string(term) + ":[" + encoded.joined(separator: ",") + "]"
         }
         let json = "{\"lang\":" + JSONText.string(language) + ",\"pages\":" + pages + "],\"docs\":" + docs + "],\"terms\":" + terms + "}}\n"
         return OutputFile(path: "\(language)/search-index.json", text: json)
