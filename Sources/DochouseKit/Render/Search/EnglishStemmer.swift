@@ -68,8 +68,16 @@ enum EnglishStemmer {
             var best: String?
             var bestCount = -1
             for suffix in suffixes {
-                let count = suffix.unicodeScalars.count
-                if count > bestCount, s.count >= count, s.suffix(count).elementsEqual(suffix.unicodeScalars) {
+                // Suffixes are ASCII, so UTF-8 bytes stand for scalars one to one.
+                let count = suffix.utf8.count
+                guard count > bestCount, s.count >= count else { continue }
+                var matches = true
+                var i = s.count - count
+                for byte in suffix.utf8 {
+                    if s[i].value != UInt32(byte) { matches = false; break }
+                    i += 1
+                }
+                if matches {
                     best = suffix
                     bestCount = count
                 }
@@ -77,10 +85,10 @@ enum EnglishStemmer {
             return best
         }
 
-        func start(of suffix: String) -> Int { s.count - suffix.unicodeScalars.count }
+        func start(of suffix: String) -> Int { s.count - suffix.utf8.count }
 
         mutating func replace(_ suffix: String, with replacement: String) {
-            s.removeLast(suffix.unicodeScalars.count)
+            s.removeLast(suffix.utf8.count)
             s.append(contentsOf: replacement.unicodeScalars)
         }
 

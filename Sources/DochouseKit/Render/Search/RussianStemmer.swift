@@ -7,6 +7,16 @@
 /// is an array of scalars that only ever shrinks from the right.
 enum RussianStemmer {
     private static let vowels: Set<Unicode.Scalar> = ["а", "е", "и", "о", "у", "ы", "э", "ю", "я"]
+    typealias Suffixes = [[Unicode.Scalar]]
+    private static func list(_ words: [String]) -> Suffixes { words.map { Array($0.unicodeScalars) } }
+    private static let reflexive = list(["ся", "сь"])
+    private static let gerundAfterAOrYa = list(["в", "вши", "вшись"])
+    private static let gerunds = gerundAfterAOrYa + list(["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"])
+    private static let participlesAfterAOrYa = list(["ем", "нн", "вш", "ющ", "щ"])
+    private static let participles = participlesAfterAOrYa + list(["ивш", "ывш", "ующ"])
+    private static let derivational = list(["ост", "ость"])
+    private static let tidy = list(["ейш", "ейше", "н", "ь"])
+    private static let finalI = list(["и"])
 
     static func stem(_ word: String) -> String {
         var w = word.unicodeScalars.map { $0 == "ё" ? "е" : $0 }
@@ -20,12 +30,12 @@ enum RussianStemmer {
         }
         var word = SuffixWord(scalars: w, limit: pV)
         if !perfectiveGerund(&word) {
-            _ = word.removeLongest(of: ["ся", "сь"])
+            _ = word.removeLongest(of: reflexive)
             if !adjectival(&word), !verb(&word) { _ = word.removeLongest(of: nouns) }
         }
-        _ = word.removeLongest(of: ["и"])
+        _ = word.removeLongest(of: finalI)
         // Derivational: `ост`, `ость` when they lie in R2.
-        if let suffix = word.longestSuffix(of: ["ост", "ость"]), word.scalars.count - suffix.count >= p2 {
+        if let suffix = word.longestSuffix(of: derivational), word.scalars.count - suffix.count >= p2 {
             word.drop(suffix.count)
         }
         tidyUp(&word)
@@ -44,46 +54,46 @@ enum RussianStemmer {
     }
 
     private static func perfectiveGerund(_ word: inout SuffixWord) -> Bool {
-        guard let suffix = word.longestSuffix(of: ["в", "вши", "вшись", "ив", "ивши", "ившись", "ыв", "ывши", "ывшись"]) else { return false }
-        if ["в", "вши", "вшись"].contains(suffix) { return word.removeAfterAOrYa(suffix) }
+        guard let suffix = word.longestSuffix(of: gerunds) else { return false }
+        if gerundAfterAOrYa.contains(suffix) { return word.removeAfterAOrYa(suffix) }
         word.drop(suffix.count)
         return true
     }
 
-    private static let adjectives = ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым",
-                                     "ом", "его", "ого", "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"]
+    private static let adjectives = list(["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым",
+                                     "ом", "его", "ого", "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"])
 
     private static func adjectival(_ word: inout SuffixWord) -> Bool {
         guard word.removeLongest(of: adjectives) else { return false }
-        if let suffix = word.longestSuffix(of: ["ем", "нн", "вш", "ющ", "щ", "ивш", "ывш", "ующ"]) {
-            if ["ивш", "ывш", "ующ"].contains(suffix) { word.drop(suffix.count) } else { _ = word.removeAfterAOrYa(suffix) }
+        if let suffix = word.longestSuffix(of: participles) {
+            if participlesAfterAOrYa.contains(suffix) { _ = word.removeAfterAOrYa(suffix) } else { word.drop(suffix.count) }
         }
         return true
     }
 
-    private static let verbsAfterAOrYa = ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют",
-                                          "ны", "ть", "ешь", "нно"]
-    private static let verbs = ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им",
+    private static let verbsAfterAOrYa = list(["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют",
+                                          "ны", "ть", "ешь", "нно"])
+    private static let verbs = verbsAfterAOrYa + list(["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им",
                                 "ым", "ен", "ило", "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть",
-                                "ишь", "ую", "ю"]
+                                "ишь", "ую", "ю"])
 
     private static func verb(_ word: inout SuffixWord) -> Bool {
-        guard let suffix = word.longestSuffix(of: verbsAfterAOrYa + verbs) else { return false }
+        guard let suffix = word.longestSuffix(of: verbs) else { return false }
         if verbsAfterAOrYa.contains(suffix) { return word.removeAfterAOrYa(suffix) }
         word.drop(suffix.count)
         return true
     }
 
-    private static let nouns = ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей",
+    private static let nouns = list(["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей",
                                 "ой", "ий", "й", "иям", "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях",
-                                "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"]
+                                "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"])
 
     private static func tidyUp(_ word: inout SuffixWord) {
-        guard let suffix = word.longestSuffix(of: ["ейш", "ейше", "н", "ь"]) else { return }
+        guard let suffix = word.longestSuffix(of: tidy) else { return }
         switch suffix {
-        case "н":
+        case ["н"]:
             if word.endsWithDoubled("н") { word.drop(1) }
-        case "ь":
+        case ["ь"]:
             word.drop(1)
         default:
             word.drop(suffix.count)
@@ -98,14 +108,12 @@ struct SuffixWord {
     var limit: Int
 
     /// The longest of `suffixes` the word ends with inside the limit (Snowball's `among`).
-    func longestSuffix(of suffixes: [String]) -> String? {
-        var best: String?
-        var bestCount = 0
+    func longestSuffix(of suffixes: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+        var best: [Unicode.Scalar]?
         for suffix in suffixes {
-            let s = Array(suffix.unicodeScalars)
-            guard s.count > bestCount, scalars.count - s.count >= limit, scalars.suffix(s.count).elementsEqual(s) else { continue }
+            guard suffix.count > (best?.count ?? 0), scalars.count - suffix.count >= limit,
+                  scalars.suffix(suffix.count).elementsEqual(suffix) else { continue }
             best = suffix
-            bestCount = s.count
         }
         return best
     }
@@ -113,17 +121,17 @@ struct SuffixWord {
     mutating func drop(_ count: Int) { scalars.removeLast(count) }
 
     /// Removes the longest matching suffix; false when none matches.
-    mutating func removeLongest(of suffixes: [String]) -> Bool {
+    mutating func removeLongest(of suffixes: [[Unicode.Scalar]]) -> Bool {
         guard let suffix = longestSuffix(of: suffixes) else { return false }
-        drop(suffix.unicodeScalars.count)
+        drop(suffix.count)
         return true
     }
 
     /// Removes `suffix` when the letter before it (inside the limit) is `а` or `я`.
-    mutating func removeAfterAOrYa(_ suffix: String) -> Bool {
-        let before = scalars.count - suffix.unicodeScalars.count - 1
+    mutating func removeAfterAOrYa(_ suffix: [Unicode.Scalar]) -> Bool {
+        let before = scalars.count - suffix.count - 1
         guard before >= limit, scalars[before] == "а" || scalars[before] == "я" else { return false }
-        drop(suffix.unicodeScalars.count)
+        drop(suffix.count)
         return true
     }
 

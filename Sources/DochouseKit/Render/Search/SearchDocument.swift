@@ -17,7 +17,12 @@ struct SearchDocument: Sendable, Hashable {
     var url: String
     var language: String
     var title: String
-    var sections: [Section]
+    var sections: [Section] {
+        didSet { terms = Self.terms(of: sections, title: title) }
+    }
+    /// Per section, each stem with the best field it stands in (title 3, heading 2, prose 1). Computed here, in the
+    /// per-page stage that runs in parallel, so the site-wide index only merges.
+    private(set) var terms: [[String: Int]] = []
 
     /// A Markdown page's sections: headings split it; paragraphs, lists, tables and quotes are its prose.
     /// Fenced code stays out (samples are for copying, and their names also stand in the prose).
@@ -44,6 +49,7 @@ struct SearchDocument: Sendable, Hashable {
         }
         for child in page.document.children { walk(child) }
         self.sections = sections.filter { !$0.heading.isEmpty || !$0.text.isEmpty || $0.anchor.isEmpty }
+        self.terms = Self.terms(of: self.sections, title: title)
     }
 
     init(url: String, language: String, title: String, sections: [Section]) {
@@ -51,6 +57,25 @@ struct SearchDocument: Sendable, Hashable {
         self.language = language
         self.title = title
         self.sections = sections
+        self.terms = Self.terms(of: sections, title: title)
+    }
+
+    private static func terms(of sections: [Section], title: String) -> [[String: Int]] {
+        var stems: [String: String] = [:]
+        func add(_ text: String, _ field: SearchIndexBuilder.Field, to best: inout [String: Int]) {
+            for word in SearchTokenizer.words(text) {
+                let stem: String
+                if let known = stems[word] { stem = known } else { stem = SearchTokenizer.stem(word); stems[word] = stem }
+                if (best[stem] ?? 0) < field.rawValue { best[stem] = field.rawValue }
+            }
+        }
+        return sections.map { section in
+            var best: [String: Int] = [:]
+            add(section.text, .prose, to: &best)
+            add(section.heading + " " + section.headingTerms, .heading, to: &best)
+            if section.anchor.isEmpty { add(title, .title, to: &best) }
+            return best
+        }
     }
 
     /// A generated reference page: the page itself, then one section per parameter, found by its path and by

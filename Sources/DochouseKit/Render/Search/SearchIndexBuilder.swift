@@ -24,18 +24,10 @@ enum SearchIndexBuilder {
         for (pageNumber, document) in sorted.enumerated() {
             if pageNumber > 0 { pages += "," }
             pages += "[" + JSONText.string(document.url) + "," + JSONText.string(document.title) + "]"
-            let titleTerms = Set(SearchTokenizer.terms(document.title))
-            for section in document.sections {
-                var best: [String: Field] = [:]
-                func add(_ terms: [String], _ field: Field) {
-                    for term in terms where (best[term]?.rawValue ?? 0) < field.rawValue { best[term] = field }
-                }
-                add(SearchTokenizer.terms(section.text), .prose)
-                add(SearchTokenizer.terms(section.heading + " " + section.headingTerms), .heading)
-                if section.anchor.isEmpty { add(Array(titleTerms), .title) }
+            for (section, best) in zip(document.sections, document.terms) {
                 if docCount > 0 { docs += "," }
                 docs += "[\(pageNumber)," + JSONText.string(section.anchor) + "," + JSONText.string(section.heading) + "]"
-                for (term, field) in best { postings[term, default: []].append(docCount * 4 + field.rawValue) }
+                for (term, field) in best { postings[term, default: []].append(docCount * 4 + field) }
                 docCount += 1
             }
         }

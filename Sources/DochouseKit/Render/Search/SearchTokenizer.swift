@@ -55,13 +55,20 @@ enum SearchTokenizer {
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        // Fast paths for the scripts of the docs; the general category decides the rest.
+        switch scalar.value {
+        case 0x61...0x7A, 0x41...0x5A, 0x430...0x44F, 0x410...0x42F, 0x451, 0x401: return true
+        case 0...0x7F: return false
+        default: break
+        }
         switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
-        default: false
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
         }
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (0x30...0x39).contains(scalar.value) || isLetter(scalar) }
         if isLetter(scalar) { return true }
         switch scalar.properties.generalCategory {
         case .decimalNumber, .letterNumber, .otherNumber: return true
