@@ -119,9 +119,10 @@ class Page:
         for kind in ("mousePressed", "mouseReleased"):
             await self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
 
-    async def screenshot(self, path, width=1366):
+    async def screenshot(self, path, width=1366, full=True):
+        """The whole page (up to 6000 px), or only the first screen when `full` is false."""
         metrics = await self.send("Page.getLayoutMetrics")
-        height = min(int(metrics["cssContentSize"]["height"]), 6000)
+        height = min(int(metrics["cssContentSize"]["height"]), 6000) if full else 900
         await self.send("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False)
         shot = await self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
                                clip=dict(x=0, y=0, width=width, height=height, scale=1))
@@ -149,6 +150,7 @@ async def run(site, shots, port, debug_port):
                 title = await page.evaluate("document.title")
                 check(bool(title) and "404" not in title, f"{language} {name} page loads: {title}")
                 await page.screenshot(os.path.join(shots, f"{name}.{language}.png"))
+                await page.screenshot(os.path.join(shots, f"{name}.{language}.first-screen.png"), full=False)
 
         # The Russian seed page with its policy summary open, dark, and without JavaScript.
         await page.navigate(f"{base}/ru/{SEED}")
