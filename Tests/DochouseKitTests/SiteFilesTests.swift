@@ -127,4 +127,15 @@ struct SiteFilesTests {
         #expect(Sitemap.robots(site: site) == "User-agent: *\nAllow: /\n\nSitemap: https://docs.example.com/docs/sitemap.xml\n")
         #expect(SiteConfig(baseURL: "/").origin == "")
     }
+
+    @Test("A tree's own static/robots.txt replaces the generated one")
+    func staticRobotsWins() async throws {
+        let out = TestSupport.temporaryDirectory() + "/site"
+        defer { TestSupport.cleanUp(out) }
+        let result = try await TestSupport.run(content: TestSupport.fixture("static-robots"), out: out)
+        #expect(result.wroteSite)
+        #expect(try String(contentsOfFile: out + "/robots.txt", encoding: .utf8) == "User-agent: *\nDisallow: /drafts/\n")
+        #expect(FileManager.default.fileExists(atPath: out + "/en/404.html"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/ru/404.html"), "only the site's languages get a 404 page")
+    }
 }

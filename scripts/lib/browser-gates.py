@@ -119,11 +119,13 @@ class Page:
         for kind in ("mousePressed", "mouseReleased"):
             await self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
 
-    async def screenshot(self, path, width=1366, full=True):
+    async def screenshot(self, path, width=1366, full=True, mobile=False):
         """The whole page (up to 6000 px), or only the first screen when `full` is false."""
+        screen = 844 if mobile else 900
+        await self.send("Emulation.setDeviceMetricsOverride", width=width, height=screen, deviceScaleFactor=1, mobile=mobile)
+        await asyncio.sleep(0.2)
         metrics = await self.send("Page.getLayoutMetrics")
-        height = min(int(metrics["cssContentSize"]["height"]), 6000) if full else 900
-        await self.send("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False)
+        height = min(int(metrics["cssContentSize"]["height"]), 6000) if full else screen
         shot = await self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
                                clip=dict(x=0, y=0, width=width, height=height, scale=1))
         pathlib.Path(path).write_bytes(base64.b64decode(shot["data"]))
@@ -160,6 +162,11 @@ async def run(site, shots, port, debug_port):
         await page.send("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "light"}])
         await page.navigate(f"{base}/en/404.html")
         await page.screenshot(os.path.join(shots, "404.en.png"))
+
+        # A phone-sized screen.
+        await page.navigate(f"{base}/ru/{SEED}")
+        await page.screenshot(os.path.join(shots, "seed.ru.phone.png"), width=390, full=False, mobile=True)
+        await page.send("Emulation.setDeviceMetricsOverride", width=1366, height=900, deviceScaleFactor=1, mobile=False)
 
         # Search: the Russian box finds "репозиторий" when asked for "репозиторию".
         await page.navigate(f"{base}/ru/{SEED}")
