@@ -233,8 +233,15 @@
   Search.prototype.load = function () {
     var self = this;
     if (!this.loading) {
-      this.loading = fetch(this.form.getAttribute("data-index")).then(function (r) { return r.json(); })
-        .then(function (index) { self.index = index; self.stems = Object.keys(index.terms).sort(); return index; });
+      this.loading = fetch(this.form.getAttribute("data-index"))
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (index) { self.index = index; self.stems = Object.keys(index.terms).sort(); return index; })
+        .catch(function () {
+          // No index (opened from file://, or not deployed): say so once, and try again on the next focus.
+          self.loading = null;
+          self.status.textContent = "";
+          return null;
+        });
     }
     return this.loading;
   };
@@ -358,7 +365,10 @@
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       var result = self.results[self.active >= 0 ? self.active : 0];
-      if (result) window.location.href = result.page[0] + (result.anchor ? "#" + result.anchor : "");
+      if (result) {
+        self.close();
+        window.location.href = result.page[0] + (result.anchor ? "#" + result.anchor : "");
+      }
     });
     this.input.addEventListener("blur", function () { setTimeout(function () { self.close(); }, 150); });
     document.addEventListener("keydown", function (event) {
