@@ -114,6 +114,14 @@ struct SiteFilesTests {
         let english = try String(contentsOfFile: out + "/en/404.html", encoding: .utf8)
         #expect(english.contains("<h1>Page not found</h1>"))
         #expect(try String(contentsOfFile: out + "/404.html", encoding: .utf8) == english)
+        #expect(russian.contains("<li><a href=\"/en/404.html\" hreflang=\"en\" lang=\"en\" rel=\"alternate\">English</a></li>"),
+                "the 404 page's switcher leads to the other language's 404 page")
+        // The tree has no page at /ru/, so the header's home link gets a generated home page, with the same list.
+        let home = try String(contentsOfFile: out + "/ru/index.html", encoding: .utf8)
+        #expect(home.contains("<title>Главная · Documentation</title>") && home.contains("<h1>Главная</h1>"))
+        #expect(home.contains("<h2 id=\"pages\">Страницы</h2>\n<ul class=\"page-list\">\n<li><a href=\"/ru/a/both.html\">Оба</a></li>\n</ul>"))
+        #expect(home.contains("<li><a href=\"/en/\" hreflang=\"en\" lang=\"en\" rel=\"alternate\">English</a></li>"))
+        #expect(!home.contains("noindex"))
         let both = try String(contentsOfFile: out + "/ru/a/both.html", encoding: .utf8)
         #expect(both.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"/en/a/both.html\">"))
         #expect(both.contains("data-index=\"/ru/search-index.json\""))

@@ -162,6 +162,14 @@ async def run(site, shots, port, debug_port):
         await page.send("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "light"}])
         await page.navigate(f"{base}/en/404.html")
         await page.screenshot(os.path.join(shots, "404.en.png"))
+        # The site title in the header leads to the language's home page.
+        await page.navigate(f"{base}/ru/{SEED}")
+        await page.click(".site-title")
+        await page.wait_event("Page.loadEventFired", timeout=10)
+        await page.settle()
+        home = await page.evaluate("[location.pathname, document.querySelectorAll('.page-list a').length]")
+        check(home[0] == "/ru/" and home[1] >= 2, f"the site title leads to a home page listing the pages: {home}")
+        await page.screenshot(os.path.join(shots, "home.ru.png"), full=False)
 
         # A phone-sized screen.
         await page.navigate(f"{base}/ru/{SEED}")

@@ -32,6 +32,8 @@ enum UIStrings {
         "notFoundTitle": "Page not found",
         "notFoundText": "There is no page at this address. It may have moved, or the link that brought you here is wrong. Search the documentation above, or pick a page below.",
         "notFoundPages": "Pages in this language",
+        "homeLead": "Pick a page below or from the navigation, or search the documentation above.",
+        "homePages": "Pages",
     ]
 
     static let translations: [String: [String: String]] = [
@@ -61,6 +63,8 @@ enum UIStrings {
             "notFoundTitle": "Страница не найдена",
             "notFoundText": "По этому адресу нет страницы. Возможно, она переехала или ссылка, по которой вы пришли, неверна. Воспользуйтесь поиском выше или выберите страницу ниже.",
             "notFoundPages": "Страницы на этом языке",
+            "homeLead": "Выберите страницу ниже или в навигации либо воспользуйтесь поиском выше.",
+            "homePages": "Страницы",
         ]
     ]
 }
