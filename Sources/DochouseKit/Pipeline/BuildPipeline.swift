@@ -141,7 +141,7 @@ public struct BuildPipeline: Sendable {
         let hasErrors = collector.hasErrors
         if options.render, let templates, !hasErrors {
             outputs += stubs.map { UntranslatedPages.render($0, index: index, templates: templates) }
-            // Site-wide files: search indexes, sitemap.xml, robots.txt, 404 pages.
+            // Site-wide files: search indexes, sitemap.xml, robots.txt, 404 and home pages.
             outputs += SiteFiles.build(index: index, documents: compiled.compactMap(\.search) + references.compactMap(\.search),
                                        templates: templates)
             outputs += templates.assets.map { OutputFile(path: "assets/" + $0.relativePath, bytes: $0.bytes) }
