@@ -115,6 +115,12 @@ public actor PreviewSession {
             let list = pages.map { "\"" + Self.jsonEscape($0) + "\"" }.joined(separator: ",")
             hub.broadcast(event: "reload", data: "{\"generation\":\(generation),\"pages\":[\(list)]}")
         }
+        // The search indexes and sitemap follow every page: rebuilt after the browsers were told, so the reload
+        // does not wait for them.
+        if !compilation.siteFilesAreCurrent {
+            compilation.refreshSiteFiles()
+            _ = publish(paths: Set(compilation.siteFilePaths), removed: [])
+        }
         logger.debug("rebuilt \(summary.pagesRecompiled) page(s) (\(summary.scope.rawValue)) in \(String(format: "%.1f", seconds * 1000)) ms; \(pages.count) page(s) reload")
         return Rebuild(summary: summary, changedPages: pages, seconds: seconds, generation: generation)
     }

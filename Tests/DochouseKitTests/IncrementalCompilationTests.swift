@@ -25,7 +25,10 @@ struct IncrementalCompilationTests {
         return (tree, file)
     }
 
-    func expectSame(_ incremental: SiteCompilation, _ full: SiteCompilation, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectSame(_ compilation: SiteCompilation, _ full: SiteCompilation, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        // The preview refreshes the site-wide files (search, sitemap) after its reload event; do the same here.
+        var incremental = compilation
+        if !incremental.siteFilesAreCurrent { incremental.refreshSiteFiles() }
         let a = TestSupport.lines(incremental.diagnostics, relativeTo: root)
         let b = TestSupport.lines(full.diagnostics, relativeTo: root)
         #expect(a == b, sourceLocation: sourceLocation)

@@ -54,6 +54,25 @@ private enum ReferenceFixtures {
         return (schema, overlays)
     }
 
+    /// The page's HTML without the code-block chrome (wrapper, toolbar with its copy button, highlighting spans),
+    /// so facts about example texts read as the YAML itself. The golden test checks the chrome.
+    static func withoutCodeChrome(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: #"<div class="code-block"[^>]*>\n<div class="code-toolbar">.*?</div>\n"#,
+                                             with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: "</code></pre>\n</div>\n", with: "</code></pre>\n")
+        text = text.replacingOccurrences(of: #"<span class="tok-[a-z]+">"#, with: "", options: .regularExpression)
+        // Highlighting spans never nest and only stand inside <code>; what remains of </span> is theirs.
+        var out = ""
+        var rest = text[...]
+        while let open = rest.range(of: "<pre><code") {
+            out += rest[..<open.lowerBound]
+            let close = rest.range(of: "</code></pre>", range: open.upperBound..<rest.endIndex) ?? (rest.endIndex..<rest.endIndex)
+            out += rest[open.lowerBound..<close.lowerBound].replacingOccurrences(of: "</span>", with: "")
+            rest = rest[close.lowerBound...]
+        }
+        return out + rest
+    }
+
     /// Every `id="..."` of an HTML text.
     static func ids(in html: String) -> [String] {
         var out: [String] = []
@@ -202,7 +221,7 @@ struct ReferencePageTests {
     @Test("The Russian page takes texts from the overlay and words from the terms")
     func russianPage() throws {
         let page = try ReferenceFixtures.render("ru")
-        let html = page.html
+        let html = ReferenceFixtures.withoutCodeChrome(page.html)
         #expect(html.contains("<p>IAM-действия, которые добавляются к IAM-ролям инстансов кластера.</p>"))
         #expect(html.contains(#"<span class="param-type">массив строк</span> · <span class="param-optional">Необязательный</span>"#))
         #expect(html.contains(#"<span class="param-type">массив объектов</span>"#))
@@ -231,7 +250,7 @@ struct ReferencePageTests {
     @Test("The English page keeps the schema's texts")
     func englishPage() throws {
         let page = try ReferenceFixtures.render("en")
-        let html = page.html
+        let html = ReferenceFixtures.withoutCodeChrome(page.html)
         #expect(html.contains("<p>IAM actions added to the IAM roles of the cluster's instances.</p>"))
         #expect(html.contains(#"<span class="param-type">array of strings</span> · <span class="param-optional">Optional</span>"#))
         #expect(html.contains(#"<span class="param-name">Element of the array</span>"#))
@@ -356,7 +375,7 @@ struct ReferencePageTests {
     @Test("Every fact of a parameter is shown")
     func syntheticFacts() throws {
         let page = try Self.syntheticPage("en")
-        let html = page.html
+        let html = ReferenceFixtures.withoutCodeChrome(page.html)
         #expect(!html.contains("hidden"))
         #expect(!page.anchors.contains("sample-hidden"))
         #expect(html.contains(#"<p class="reference-version">Version: <code>v2</code></p>"#))

@@ -13,12 +13,19 @@ struct PageCompiler: Sendable {
         if let templates {
             var renderer = MarkdownHTMLRenderer(page: page, href: { index.href(for: $0) })
             renderer.permalinkLabel = UIStrings.table(for: page.language)["permalink"] ?? "Permalink"
+            let samples = Dictionary(validation.samples.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+            let blocks = CodeBlockRenderer(language: page.language, catalog: validator.context.catalog,
+                                           ruleSeverities: index.site.ruleSeverities)
+            renderer.codeBlock = { number, block in
+                blocks.render(block, sample: samples[number], findings: validation.diagnosticsBySample[number] ?? [])
+            }
             let body = renderer.render()
             let context = PageContextBuilder(index: index).context(for: page, contentHTML: body)
             output = OutputFile(path: page.outputPath, text: templates.renderLayout(context))
         }
         return CompiledPage(page: page, diagnostics: diagnostics, output: output,
-                            samples: validation.samples, samplesOptedOut: validation.optedOut)
+                            samples: validation.samples, samplesOptedOut: validation.optedOut,
+                            search: templates == nil ? nil : SearchDocument(page: page))
     }
 }
 
@@ -29,6 +36,8 @@ struct CompiledPage: Sendable {
     var output: OutputFile?
     var samples: [Sample]
     var samplesOptedOut: Int
+    /// What the search index holds of the page (nil when nothing is rendered).
+    var search: SearchDocument?
 
     var language: String { page.language }
 }

@@ -36,6 +36,8 @@ struct ReferencePageCompiler: Sendable {
         var language: String
         var anchors: [String]
         var file: OutputFile?
+        /// What the search index holds of the page (nil when nothing is rendered).
+        var search: SearchDocument?
     }
 
     func compile(_ job: Job, index: SiteIndex, templates: TemplateSet?) -> Output {
@@ -57,7 +59,8 @@ struct ReferencePageCompiler: Sendable {
             let context = PageContextBuilder(index: index).context(for: page, contentHTML: content.html)
             file = OutputFile(path: header.outputPath, text: templates.renderLayout(context))
         }
-        return Output(url: header.url, language: header.language, anchors: content.anchors, file: file)
+        return Output(url: header.url, language: header.language, anchors: content.anchors, file: file,
+                      search: templates == nil ? nil : SearchDocument(reference: content, url: header.url, language: header.language))
     }
 }
 
@@ -71,6 +74,7 @@ enum MarkdownFragment {
         let (page, _) = PageBodyParser.parse(fragment, resolver: index.linkResolver)
         var renderer = MarkdownHTMLRenderer(page: page, href: { index.href(for: $0) })
         renderer.permalinkLabel = UIStrings.table(for: header.language)["permalink"] ?? "Permalink"
+        renderer.codeBlock = { _, block in CodeBlockRenderer.plain(block.literal, fence: block.language, language: header.language) }
         return renderer.render()
     }
 }

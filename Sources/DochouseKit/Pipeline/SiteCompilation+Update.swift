@@ -109,6 +109,7 @@ extension SiteCompilation {
     private mutating func replaceCompiled(_ pages: [CompiledPage], summary: inout UpdateSummary) async {
         var samplesChanged = false
         var relinked: Set<String> = []
+        if !pages.isEmpty { siteFilesAreCurrent = false }
         for page in pages {
             let path = page.page.relativePath
             let old = compiled[path]
@@ -229,6 +230,7 @@ extension SiteCompilation {
     private mutating func recompileModelDependents() async -> UpdateSummary {
         var summary = UpdateSummary(scope: .models)
         await recompileReferences()
+        siteFilesAreCurrent = false
         for reference in references {
             anchors.setPage(url: reference.url, anchors: Set(reference.anchors))
             if let path = reference.file?.path { summary.outputs.insert(path) }

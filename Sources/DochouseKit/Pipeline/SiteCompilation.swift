@@ -40,6 +40,10 @@ public struct SiteCompilation: Sendable {
     var anchors = AnchorIndex()
     var stubs: [UntranslatedPages.Stub] = []
     var stubFiles: [OutputFile] = []
+    /// Search indexes, sitemap.xml, robots.txt, 404 and home pages: built from every page, so a page edit
+    /// marks them stale and the preview refreshes them after it has told the browsers (`refreshSiteFiles`).
+    var siteFiles: [OutputFile] = []
+    public internal(set) var siteFilesAreCurrent = true
     /// Link findings by the linking page's path.
     var linkDiagnostics: [String: [Diagnostic]] = [:]
     /// Site URL -> paths of the pages that link to it: whose links to re-check when its anchors change.
@@ -136,7 +140,22 @@ public struct SiteCompilation: Sendable {
         }
         await recompileReferences()
         rebuildCrossPageState()
+        refreshSiteFiles()
     }
+
+    /// Rebuilds the site-wide files from the current pages.
+    public mutating func refreshSiteFiles() {
+        siteFilesAreCurrent = true
+        guard let templates else {
+            siteFiles = []
+            return
+        }
+        let documents = tree.pages.compactMap { compiled[$0.relativePath]?.search } + references.compactMap(\.search)
+        siteFiles = SiteFiles.build(index: index, documents: documents, templates: templates)
+    }
+
+    /// The paths of the site-wide files.
+    public var siteFilePaths: [String] { siteFiles.map(\.path) }
 
     /// The index over page headers and reference pages, with its own findings.
     mutating func rebuildIndex() {
@@ -283,6 +302,7 @@ public struct SiteCompilation: Sendable {
         var files = references.compactMap(\.file)
         for file in tree.pages { if let output = compiled[file.relativePath]?.output { files.append(output) } }
         files += stubFiles
+        files += siteFiles
         files += (templates?.assets ?? []).map { OutputFile(path: "assets/" + $0.relativePath, bytes: $0.bytes) }
         files += tree.staticFiles.map { OutputFile(path: $0.relativePath, bytes: $0.bytes) }
         return files
@@ -293,6 +313,7 @@ public struct SiteCompilation: Sendable {
         if let owner = outputOwners[path] { return compiled[owner]?.output }
         if let reference = references.first(where: { $0.file?.path == path }) { return reference.file }
         if let stub = stubFiles.first(where: { $0.path == path }) { return stub }
+        if let file = siteFiles.first(where: { $0.path == path }) { return file }
         if path.hasPrefix("assets/"), let asset = templates?.assets.first(where: { "assets/" + $0.relativePath == path }) {
             return OutputFile(path: path, bytes: asset.bytes)
         }

@@ -25,7 +25,10 @@ struct PageContextBuilder {
             guard let twin = index.page(page.twinKey, in: code) else { continue }
             translations.append(["language": code, "name": LanguageNames.endonym(code),
                                  "url": index.absolute(twin.url), "current": code == language])
-            alternates.append(["hreflang": code, "href": index.absolute(twin.url)])
+            alternates.append(["hreflang": code, "href": site.fullURL(index.absolute(twin.url))])
+        }
+        if let original = index.page(page.twinKey, in: site.defaultLanguage) {
+            alternates.append(["hreflang": "x-default", "href": site.fullURL(index.absolute(original.url))])
         }
         let trail = breadcrumbTrail(to: page.twinKey, in: site.navigation) ?? []
         let breadcrumbs: [[String: Any]] = trail.enumerated().map { offset, item in
@@ -51,6 +54,8 @@ struct PageContextBuilder {
             "strings": strings,
             "assets": site.basePath + "assets/",
             "notice": notice ?? false,
+            "searchIndex": site.basePath + language + "/search-index.json",
+            "noindex": false,
         ]
     }
 

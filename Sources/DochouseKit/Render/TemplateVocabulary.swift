@@ -3,7 +3,7 @@
 enum TemplateVocabulary {
     static let topLevel: Set<String> = [
         "lang", "site", "page", "content", "toc", "hasTOC", "translations", "hasTranslations", "alternates",
-        "breadcrumbs", "hasBreadcrumbs", "nav", "strings", "assets", "notice",
+        "breadcrumbs", "hasBreadcrumbs", "nav", "strings", "assets", "notice", "searchIndex", "noindex",
     ]
     static let nested: Set<String> = [
         // site

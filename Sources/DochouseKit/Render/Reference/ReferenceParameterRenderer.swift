@@ -205,7 +205,7 @@ struct ReferenceParameterRenderer {
             }
             let yaml = wrapInList && name != nil ? ReferenceExampleYAML.document(.array([value]), name: name)
                 : ReferenceExampleYAML.document(value, name: name)
-            out += "<pre><code class=\"language-yaml\">" + HTMLEscaping.escape(yaml) + "</code></pre>\n"
+            out += CodeBlockRenderer.plain(yaml, fence: "yaml", language: terms.language)
         }
         return out + "</div>\n"
     }

@@ -1,0 +1,104 @@
+/// Renders a fenced code block for the page: highlighted code, a copy button (shown by the site script; without
+/// script it stays hidden), and for a validated sample a badge saying what it was checked against and, under an
+/// IAM policy, the policy summary. The wrapper carries the sample's check status for the preview server:
+/// `data-sample-status="ok|note|warning|error"` (the highest severity of the sample's findings, after the site's
+/// rule severities; baselined findings count, since the preview shows them too).
+struct CodeBlockRenderer {
+    var language: String
+    var catalog: IAMCatalog
+    var ruleSeverities: [String: ConfiguredSeverity] = [:]
+
+    func render(_ block: CodeBlock, sample: Sample?, findings: [Diagnostic]) -> String {
+        let strings = UIStrings.table(for: language)
+        guard let sample else { return Self.plain(block.literal, fence: block.language, language: language) }
+        var highlighter = CodeHighlighter.language(forFence: block.language)
+        if highlighter == .yaml, sample.isJSONInYAMLFence { highlighter = .json }
+        var out = "<div class=\"code-block\""
+        if !block.language.isEmpty { out += " data-language=\"\(HTMLEscaping.escape(block.language))\"" }
+        out += " data-sample-kind=\"\(HTMLEscaping.escape(Self.kindSlug(sample.kind)))\""
+        out += " data-sample-status=\"\(status(findings))\""
+        out += ">\n<div class=\"code-toolbar\">"
+        let state = status(findings)
+        let title = strings[state == "ok" ? "sampleChecked" : "sampleFindings"] ?? ""
+        out += "<span class=\"sample-badge\" title=\"\(HTMLEscaping.escape(title))\">"
+            + HTMLEscaping.escape(badge(sample)) + "</span>"
+        out += Self.copyButton(strings) + "</div>\n"
+        let code = highlighter.map { CodeHighlighter.highlight(block.literal, as: $0) } ?? HTMLEscaping.escape(block.literal)
+        let className = block.language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(block.language))\""
+        out += "<pre><code\(className)>" + code + "</code></pre>\n"
+        if case .iamPolicy = sample.kind, let policy = sample.policy {
+            out += PolicySummary(policy, catalog: catalog).html(language: language)
+        }
+        return out + "</div>\n"
+    }
+
+    /// A code block that is not a sample (reference examples, code in schema descriptions): highlighted, with its
+    /// language and the copy button.
+    static func plain(_ code: String, fence: String, language: String) -> String {
+        let strings = UIStrings.table(for: language)
+        var out = "<div class=\"code-block\"" + (fence.isEmpty ? "" : " data-language=\"\(HTMLEscaping.escape(fence))\"") + ">\n"
+        out += "<div class=\"code-toolbar\">"
+        if !fence.isEmpty { out += "<span class=\"code-language\">" + HTMLEscaping.escape(fence) + "</span>" }
+        out += copyButton(strings) + "</div>\n"
+        let html = CodeHighlighter.language(forFence: fence).map { CodeHighlighter.highlight(code, as: $0) } ?? HTMLEscaping.escape(code)
+        let className = fence.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(fence))\""
+        return out + "<pre><code\(className)>" + html + "</code></pre>\n</div>\n"
+    }
+
+    private static func copyButton(_ strings: [String: String]) -> String {
+        "<button type=\"button\" class=\"copy-button\" hidden data-copied=\"\(HTMLEscaping.escape(strings["copied"] ?? "Copied"))\""
+            + " data-failed=\"\(HTMLEscaping.escape(strings["copyFailed"] ?? "Copy failed"))\">"
+            + HTMLEscaping.escape(strings["copy"] ?? "Copy") + "</button>"
+    }
+
+    private func status(_ findings: [Diagnostic]) -> String {
+        var worst: Severity?
+        for finding in findings {
+            var severity = finding.severity
+            switch ruleSeverities[finding.ruleID] {
+            case .off?: continue
+            case .level(let level)?: severity = level
+            case nil: break
+            }
+            if worst.map({ severity > $0 }) ?? true { worst = severity }
+        }
+        return worst?.rawValue ?? "ok"
+    }
+
+    static func kindSlug(_ kind: SampleKind) -> String {
+        switch kind {
+        case .iamPolicy(true, _): "resource-policy"
+        case .iamPolicy(false, _): "identity-policy"
+        case .configuration: "configuration"
+        case .actionList: "action-list"
+        case .data: "data"
+        }
+    }
+
+    /// What the sample was checked against, e.g. "IAM identity policy · catalog 2026-10-27".
+    func badge(_ sample: Sample) -> String {
+        let russian = language == "ru"
+        let catalogPart = catalog.snapshotDate.isEmpty ? "" : (russian ? " · каталог " : " · catalog ") + catalog.snapshotDate
+        var text: String
+        switch sample.kind {
+        case .iamPolicy(let resourceBased, let resourceType):
+            if resourceBased {
+                text = russian ? "Политика IAM для ресурса" : "IAM resource policy"
+                if let resourceType { text += " (\(resourceType))" }
+            } else {
+                text = russian ? "Политика IAM для удостоверений" : "IAM identity policy"
+            }
+            text += catalogPart
+        case .configuration(let kind, let fragment):
+            text = russian ? "Схема \(kind)" : "\(kind) schema"
+            if fragment { text += russian ? " · фрагмент" : " · fragment" }
+        case .actionList:
+            text = (russian ? "Действия IAM" : "IAM actions") + catalogPart
+        case .data:
+            let syntax = sample.syntax == .json ? "JSON" : "YAML"
+            text = russian ? "Синтаксис \(syntax)" : "\(syntax) syntax"
+        }
+        if let model = sample.annotations.model { text += (russian ? " · модель " : " · model ") + model }
+        return text
+    }
+}

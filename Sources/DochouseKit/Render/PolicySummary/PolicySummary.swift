@@ -1,0 +1,108 @@
+/// What an IAM policy sample grants, in the page's language, from the IAM catalog: for each statement one
+/// sentence (effect, to whom, how many actions of which access level, on what), and a table of its actions with
+/// their access level and whether they can be scoped to a resource. Rendered under the sample as a closed
+/// `<details>`, so it costs nothing to readers who do not open it and needs no script.
+struct PolicySummary {
+    struct ActionRow: Sendable, Hashable {
+        /// As the policy writes it (`ecr:BatchGetImage`, `ecr:Describe*`).
+        var written: String
+        /// Access levels of the actions it stands for (one for a plain action; several for a wildcard).
+        var levels: [IAMAccessLevel]
+        /// How many catalog actions it stands for (0: unknown to the catalog).
+        var matches: Int
+        /// Resource types the action can be scoped to (for a wildcard: those of all its actions).
+        var resourceTypes: [String]
+        /// True when some of the actions it stands for only work with `"Resource": "*"`.
+        var needsStar: Bool
+        /// How many of its actions have each access level.
+        var levelCounts: [IAMAccessLevel: Int]
+    }
+
+    struct Statement: Sendable, Hashable {
+        var sid: String?
+        var allows: Bool
+        var isNotAction: Bool
+        var principals: [String]
+        var resources: [String]
+        var hasResource: Bool
+        var isNotResource: Bool
+        var actions: [ActionRow]
+    }
+
+    var statements: [Statement]
+    var isResourceBased: Bool
+
+    init(_ policy: IAMPolicyDocument, catalog: IAMCatalog) {
+        isResourceBased = policy.isResourceBased
+        statements = policy.statements.map { statement in
+            let actions = statement.actionEntries.map { entry -> ActionRow in
+                let found = entry.text.contains("*") || entry.text.contains("?")
+                    ? catalog.actions(matching: entry.text) : (catalog.action(entry.text).map { [$0] } ?? [])
+                var levels: [IAMAccessLevel] = []
+                for level in IAMAccessLevel.allCases where found.contains(where: { $0.accessLevel == level }) { levels.append(level) }
+                var types: [String] = []
+                for action in found { for type in action.resourceTypes where !types.contains(type.name) { types.append(type.name) } }
+                var counts: [IAMAccessLevel: Int] = [:]
+                for action in found { counts[action.accessLevel, default: 0] += 1 }
+                return ActionRow(written: entry.text, levels: levels, matches: found.count, resourceTypes: types,
+                                 needsStar: found.contains { !$0.hasResourceTypes }, levelCounts: counts)
+            }
+            return Statement(sid: statement.sid?.stringValue, allows: statement.effect?.stringValue != "Deny",
+                             isNotAction: statement.action == nil && statement.notAction != nil,
+                             principals: Self.principals(statement.principal ?? statement.notPrincipal),
+                             resources: statement.resourceEntries.map(\.text),
+                             hasResource: statement.resource != nil || statement.notResource != nil,
+                             isNotResource: statement.resource == nil && statement.notResource != nil,
+                             actions: actions)
+        }
+    }
+
+    /// The principal's values as written: `"*"`, ARNs, account ids, service names.
+    static func principals(_ value: SampleValue?) -> [String] {
+        guard let value else { return [] }
+        if let text = value.stringValue { return [text] }
+        var out: [String] = []
+        for member in value.members ?? [] {
+            out += IAMStatement.strings(in: member.value).map(\.text)
+        }
+        return out
+    }
+
+    // MARK: Rendering
+
+    func html(language: String) -> String {
+        let words = PolicySummaryWords(language: language)
+        var out = "<details class=\"policy-summary\">\n<summary>" + HTMLEscaping.escape(words.title) + "</summary>\n"
+        for statement in statements {
+            out += "<div class=\"policy-statement\">\n<p>" + words.sentence(statement, resourceBased: isResourceBased) + "</p>\n"
+            guard !statement.actions.isEmpty else { out += "</div>\n"; continue }
+            out += "<div class=\"table-wrapper\"><table>\n<thead><tr><th scope=\"col\">" + HTMLEscaping.escape(words.actionColumn)
+                + "</th><th scope=\"col\">" + HTMLEscaping.escape(words.levelColumn) + "</th><th scope=\"col\">"
+                + HTMLEscaping.escape(words.scopeColumn) + "</th></tr></thead>\n<tbody>\n"
+            for row in statement.actions {
+                out += "<tr><td><code>" + HTMLEscaping.escape(row.written) + "</code>"
+                if row.matches > 1 { out += " <span class=\"policy-matches\">" + HTMLEscaping.escape(words.matches(row.matches)) + "</span>" }
+                out += "</td><td>"
+                if row.matches == 0 {
+                    out += "<span class=\"access-level access-unknown\">" + HTMLEscaping.escape(words.unknown) + "</span>"
+                } else {
+                    out += row.levels.map { "<span class=\"access-level access-\(Self.slug($0))\">" + HTMLEscaping.escape(words.level($0)) + "</span>" }
+                        .joined(separator: " ")
+                }
+                out += "</td><td>" + words.scope(row, resourceBased: isResourceBased) + "</td></tr>\n"
+            }
+            out += "</tbody>\n</table></div>\n</div>\n"
+        }
+        return out + "</details>\n"
+    }
+
+    static func slug(_ level: IAMAccessLevel) -> String {
+        switch level {
+        case .list: "list"
+        case .read: "read"
+        case .write: "write"
+        case .permissionsManagement: "permissions"
+        case .tagging: "tagging"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Writes a language's search index, `site/LANG/search-index.json`, read by `templates/assets/search.js`.
+///
+/// Shape (kept small: no prose is stored, only stems and numbers):
+/// ```
+/// {"lang":"ru","pages":[[url,title],...],"docs":[[page,anchor,heading],...],"terms":{"stem":[posting,...],...}}
+/// ```
+/// A doc is a section of a page (the top of the page has anchor ""). A posting is `gap * 4 + field`: the gap is the
+/// doc's number minus the previous posting's doc (the first counts from 0), so common words cost one or two digits a
+/// posting instead of five; the field is where the stem was found at its best: 3 the page title, 2 the section's
+/// heading, 1 its prose. Pure and deterministic: the same documents give the same bytes.
+enum SearchIndexBuilder {
+    enum Field: Int {
+        case prose = 1
+        case heading = 2
+        case title = 3
+    }
+
+    static func build(language: String, documents: [SearchDocument]) -> OutputFile {
+        let sorted = documents.filter { $0.language == language }.sorted { $0.url < $1.url }
+        var pages = "["
+        var docs = "["
+        var postings: [String: [Int]] = [:]
+        var docCount = 0
+        for (pageNumber, document) in sorted.enumerated() {
+            if pageNumber > 0 { pages += "," }
+            pages += "[" + JSONText.string(document.url) + "," + JSONText.string(document.title) + "]"
+            for (section, best) in zip(document.sections, document.terms) {
+                if docCount > 0 { docs += "," }
+                docs += "[\(pageNumber)," + JSONText.string(section.anchor) + "," + JSONText.string(section.heading) + "]"
+                for (term, field) in best { postings[term, default: []].append(docCount * 4 + field) }
+                docCount += 1
+            }
+        }
+        var terms = "{"
+        for (offset, term) in postings.keys.sorted().enumerated() {
+            if offset > 0 { terms += "," }
+            var previous = 0
+            let encoded = (postings[term] ?? []).map { posting -> String in
+                let doc = posting / 4
+                defer { previous = doc }
+                return String((doc - previous) * 4 + posting % 4)
+            }
+            terms += JSONText.string(term) + ":[" + encoded.joined(separator: ",") + "]"
+        }
+        let json = "{\"lang\":" + JSONText.string(language) + ",\"pages\":" + pages + "],\"docs\":" + docs + "],\"terms\":" + terms + "}}\n"
+        return OutputFile(path: "\(language)/search-index.json", text: json)
+    }
+}
+
+/// JSON string literals, escaped by RFC 8259 (and `<`, so the text is safe inside HTML too).
+enum JSONText {
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
