@@ -29,7 +29,9 @@ public enum PreviewOverlay {
     /// The page with the overlay and the script inserted before `</body>` (or at the end without one), and
     /// its version: a hash of the page and its overlay, which the script compares after a reconnect.
     public static func decorate(_ html: [UInt8], findings: [Finding], status: Status, instance: String) -> (bytes: [UInt8], version: String) {
-        var insertion = ""
+        // In the preview, samples with findings are outlined (the page marks each sample's status).
+        var insertion = "<style>[data-sample-status=\"error\"]{outline:3px solid #e53935;outline-offset:2px}"
+            + "[data-sample-status=\"warning\"]{outline:3px solid #fb8c00;outline-offset:2px}</style>\n"
         if !findings.isEmpty || status == .stale {
             insertion += overlayHTML(findings, status: status)
         }
