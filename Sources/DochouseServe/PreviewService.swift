@@ -14,6 +14,8 @@ public struct PreviewService: Service {
     public let logger: Logger
     /// Called after each rebuild (the console prints findings; tests and the benchmark observe).
     public let onRebuild: @Sendable (PreviewSession.Rebuild) async -> Void
+    /// How long the tree must stay quiet before the site-wide files (search indexes, sitemap) are rebuilt.
+    public var siteFilesDelay: Duration = .milliseconds(700)
 
     public init(session: PreviewSession, watcher: DirectoryWatcher, logger: Logger,
                 onRebuild: @escaping @Sendable (PreviewSession.Rebuild) async -> Void = { _ in }) {
@@ -32,10 +34,19 @@ public struct PreviewService: Service {
             }
         }
         await withGracefulShutdownHandler {
+            var idleRefresh: Task<Void, Never>?
             for await batch in watcher.batches.cancelOnGracefulShutdown() {
+                idleRefresh?.cancel()
                 let rebuild = await session.handle(changedPaths: batch)
                 await onRebuild(rebuild)
+                let session = self.session, generation = rebuild.generation, delay = siteFilesDelay
+                idleRefresh = Task {
+                    try? await Task.sleep(for: delay)
+                    guard !Task.isCancelled else { return }
+                    await session.refreshSiteFilesIfIdle(since: generation)
+                }
             }
+            idleRefresh?.cancel()
         } onGracefulShutdown: {
             watcher.stop()
             hub.close()

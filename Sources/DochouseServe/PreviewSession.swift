@@ -115,14 +115,17 @@ public actor PreviewSession {
             let list = pages.map { "\"" + Self.jsonEscape($0) + "\"" }.joined(separator: ",")
             hub.broadcast(event: "reload", data: "{\"generation\":\(generation),\"pages\":[\(list)]}")
         }
-        // The search indexes and sitemap follow every page: rebuilt after the browsers were told, so the reload
-        // does not wait for them.
-        if !compilation.siteFilesAreCurrent {
-            compilation.refreshSiteFiles()
-            _ = publish(paths: Set(compilation.siteFilePaths), removed: [])
-        }
         logger.debug("rebuilt \(summary.pagesRecompiled) page(s) (\(summary.scope.rawValue)) in \(String(format: "%.1f", seconds * 1000)) ms; \(pages.count) page(s) reload")
         return Rebuild(summary: summary, changedPages: pages, seconds: seconds, generation: generation)
+    }
+
+    /// Rebuilds the site-wide files (search indexes, sitemap) if edits left them stale and no rebuild happened
+    /// since `generation`. They follow every page, so the preview refreshes them once the writer pauses rather
+    /// than after each save (see `PreviewService`).
+    public func refreshSiteFilesIfIdle(since generation: Int) {
+        guard generation == self.generation, let current = compilationStorage, !current.siteFilesAreCurrent else { return }
+        compilation.refreshSiteFiles()
+        _ = publish(paths: Set(compilation.siteFilePaths), removed: [])
     }
 
     /// Maps watcher paths to a change: a page's new bytes, a reloaded template set, or a reloaded tree.

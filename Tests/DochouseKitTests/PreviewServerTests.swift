@@ -130,10 +130,17 @@ struct PreviewServerTests {
         var iterator = events.events.makeAsyncIterator()
         let hello = await iterator.next()
         #expect(hello?.name == "hello")
-        try preview.write("guide/start.md") { $0.replacingOccurrences(of: "Some text.", with: "Some edited text.") }
+        try preview.write("guide/start.md") { $0.replacingOccurrences(of: "Some text.", with: "Some edited text about zanzibar.") }
         #expect(await reload(of: "/en/guide/start.html", in: events))
         let page = try preview.get("/en/guide/start.html")
-        #expect(page.text.contains("Some edited text."))
+        #expect(page.text.contains("Some edited text about zanzibar."))
+        // The search index follows once the tree has been quiet for a moment.
+        var indexed = false
+        for _ in 0..<40 where !indexed {
+            try await Task.sleep(for: .milliseconds(100))
+            indexed = try preview.get("/en/search-index.json").text.contains("zanzibar")
+        }
+        #expect(indexed)
         await preview.shutDown()
     }
 

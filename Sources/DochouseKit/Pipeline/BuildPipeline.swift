@@ -31,6 +31,7 @@ public struct BuildPipeline: Sendable {
             output: options.outputDirectory, protected: [options.contentDirectory, options.templatesDirectory]) {
             throw .cannotRun(problem)
         }
+        var timer = PhaseTimer()
         // Load: the only reads.
         let tree: ContentTree
         do {
@@ -45,10 +46,14 @@ public struct BuildPipeline: Sendable {
             (templates, templateDiagnostics) = TemplateSet.load(from: options.templatesDirectory)
         }
 
+        timer.lap("load")
         // Parse, resolve, validate, render: pure, pages in parallel.
         let compilation = await SiteCompilation.compile(tree: tree, templates: templates, templateDiagnostics: templateDiagnostics,
                                                         render: options.render, useBaseline: options.useBaseline, progress: progress)
+        var phases = timer.phases + compilation.phases
+        timer = PhaseTimer()
         let diagnostics = compilation.diagnostics
+        timer.lap("findings sorted")
         let hasErrors = diagnostics.contains { $0.severity == .error && !$0.isBaselined }
 
         // Write, only when nothing is wrong.
@@ -63,6 +68,9 @@ public struct BuildPipeline: Sendable {
                 writeDiagnostics.append(Diagnostic(rule: BuildRules.writeFailed, message: error.description, at: nil))
             }
         }
+        timer.lap("write")
+        phases += timer.phases
+        for phase in phases { logger.debug("\(phase.name): \(String(format: "%.3f", phase.seconds)) s") }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         var result = BuildResult(diagnostics: diagnostics + compilation.policy.apply(writeDiagnostics),

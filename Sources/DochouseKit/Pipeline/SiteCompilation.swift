@@ -55,6 +55,9 @@ public struct SiteCompilation: Sendable {
     /// Setup, template and index findings by file ("" for those without a place), regrouped when they change.
     var siteLevelByFile: [String: [Diagnostic]] = [:]
 
+    /// Seconds spent in each stage of the last full compile, for `--verbose` and the benchmarks.
+    public internal(set) var phases: [(name: String, seconds: Double)] = []
+
     /// Compiles a whole tree: setup, page headers, the index, every page (in parallel), the reference pages,
     /// then the cross-page checks.
     public static func compile(tree: ContentTree, templates: TemplateSet?, templateDiagnostics: [Diagnostic] = [],
@@ -65,12 +68,15 @@ public struct SiteCompilation: Sendable {
                                           render: render, useBaseline: useBaseline, site: setup.site, policy: setup.policy, models: setup.models,
                                           validator: setup.validator, setupDiagnostics: setup.diagnostics,
                                           index: SiteIndex(site: setup.site))
+        var timer = PhaseTimer()
         let results = await tree.pages.concurrentMap { PageHeaderParser.parse($0, site: setup.site) }
+        timer.lap("front matter")
         for (file, (header, diagnostics)) in zip(tree.pages, results) {
             if !diagnostics.isEmpty { compilation.headerDiagnostics[file.relativePath] = diagnostics }
             if let header { compilation.headers[file.relativePath] = header }
         }
         await compilation.recompileAll(progress: progress)
+        compilation.phases = timer.phases + compilation.phases
         return compilation
     }
 
@@ -122,7 +128,9 @@ public struct SiteCompilation: Sendable {
 
     /// Indexes the headers, compiles every indexed page and reference page, and runs the cross-page checks.
     mutating func recompileAll(progress: (@Sendable (Int, Int) -> Void)? = nil) async {
+        var timer = PhaseTimer()
         rebuildIndex()
+        timer.lap("index")
         let compiler = pageCompiler
         let indexed = indexedHeaders
         let total = indexed.count
@@ -138,9 +146,14 @@ public struct SiteCompilation: Sendable {
             compiled[page.page.relativePath] = page
             outputOwners[page.page.outputPath] = page.page.relativePath
         }
+        timer.lap("pages")
         await recompileReferences()
+        timer.lap("reference pages")
         rebuildCrossPageState()
+        timer.lap("cross-page checks")
         refreshSiteFiles()
+        timer.lap("site files")
+        phases = timer.phases
     }
 
     /// Rebuilds the site-wide files from the current pages.

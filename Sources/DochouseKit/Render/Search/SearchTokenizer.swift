@@ -8,6 +8,13 @@ enum SearchTokenizer {
     }
 
     static func stem(_ word: String) -> String {
+        if let known = StemCache.shared.lookup(word) { return known }
+        let stem = computeStem(word)
+        StemCache.shared.store(word, stem)
+        return stem
+    }
+
+    private static func computeStem(_ word: String) -> String {
         let scalars = word.unicodeScalars
         if scalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "'" }) {
             return EnglishStemmer.stem(word)
