@@ -3,7 +3,7 @@ import Yams
 /// Reads `site.yaml`. Every key is optional; an unknown key or a value of the wrong shape is reported,
 /// and the rest of the file still applies.
 enum SiteConfigParser {
-    static let knownKeys: Set<String> = ["title", "languages", "defaultLanguage", "baseURL", "nav", "rules"]
+    static let knownKeys: Set<String> = ["title", "languages", "defaultLanguage", "baseURL", "nav", "rules", "limits"]
 
     static func parse(_ raw: RawFile?) -> (SiteConfig, [Diagnostic]) {
         guard let raw else { return (.default, []) }
@@ -84,7 +84,36 @@ enum SiteConfigParser {
                 invalid(rules, "'rules' must map rule ids to severities")
             }
         }
+        if let limits = root[key: "limits"] {
+            config.limits = self.limits(limits, invalid: invalid)
+        }
         return (config, diagnostics)
+    }
+
+    /// `limits: {pageSize: 10MB, samplesPerPage: 1000, sampleLineLength: 10000}`; a bad value keeps the default.
+    private static func limits(_ node: Node, invalid: (Node, String) -> Void) -> ContentLimits {
+        var limits = ContentLimits.default
+        guard case .mapping(let mapping) = node else {
+            invalid(node, "'limits' must map \(ContentLimits.keys.joined(separator: ", ")) to numbers")
+            return limits
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalarText, ContentLimits.keys.contains(name) else {
+                invalid(key, "unknown limit '\(key.scalarText ?? "?")'; known limits are \(ContentLimits.keys.joined(separator: ", "))")
+                continue
+            }
+            let text = value.scalarText ?? ""
+            if name == "pageSize" {
+                if let bytes = ContentLimits.parseSize(text) { limits.maxPageBytes = bytes } else {
+                    invalid(value, "'pageSize' must be a size such as 10485760, 512KB or 10MB")
+                }
+            } else if let number = Int(text), number > 0 {
+                if name == "samplesPerPage" { limits.maxSamplesPerPage = number } else { limits.maxSampleLineBytes = number }
+            } else {
+                invalid(value, "'\(name)' must be a positive whole number")
+            }
+        }
+        return limits
     }
 
     static func isLanguageCode(_ text: String) -> Bool {

@@ -71,7 +71,7 @@ public struct BuildPipeline: Sendable {
                                             at: SourceLocation(file: iam, line: 1, column: 1)))
             }
         }
-        let validator = SampleValidator(context: ValidationContext(catalog: catalog, models: models))
+        let validator = SampleValidator(context: ValidationContext(catalog: catalog, models: models, limits: site.limits))
 
         var templates: TemplateSet?
         if options.render {
