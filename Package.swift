@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system C library. Only CmarkBridge imports it.
@@ -48,7 +49,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DochouseKitTests",
-            dependencies: ["DochouseKit", "CmarkBridge"],
+            dependencies: [
+                "DochouseKit", "CmarkBridge",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],
