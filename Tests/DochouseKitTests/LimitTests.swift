@@ -166,4 +166,30 @@ struct LimitTests {
         #expect(page?.headings.map(\.id) == ["tabs-and-spaces"])
         #expect(page?.links.first?.destination == "#tabs-and-spaces")
     }
+
+    @Test("An alias bomb under site.yaml's nav is refused instead of walked (found in review: it hung the build)")
+    func siteConfigAliasBomb() async throws {
+        let root = TestSupport.fixture("limits/site-bomb")
+        let (lines, seconds) = try await check(root)
+        #expect(lines == [
+            "site.yaml:1:1: error: site.yaml expands to more than 100000 values through its aliases (an alias bomb?); it is not applied [site.too-large]",
+        ])
+        #expect(seconds < 5)
+    }
+
+    @Test("A finding on a very long line quotes a window around its column, not the whole line")
+    func longLineExcerpt() {
+        let line = String(repeating: "a", count: 50_000) + "X" + String(repeating: "b", count: 50_000)
+        let file = SourceFile(displayPath: "p.md", text: line + "\n")
+        let diagnostic = Diagnostic(rule: BuildRules.invalidValue, message: "here", at: file.location(line: 1, column: 50_001))
+        let lines = TextDiagnosticFormatter(source: { _ in file }).format(diagnostic).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1] == "    …" + String(repeating: "a", count: 80) + "X" + String(repeating: "b", count: 79) + "…")
+        #expect(lines[2] == "    " + String(repeating: " ", count: 81) + "^")
+        // Short lines are quoted whole.
+        let short = SourceFile(displayPath: "p.md", text: "abc\n")
+        let shortLines = TextDiagnosticFormatter(source: { _ in short })
+            .format(Diagnostic(rule: BuildRules.invalidValue, message: "here", at: short.location(line: 1, column: 2))).split(separator: "\n")
+        #expect(shortLines.dropFirst() == ["    abc", "     ^"])
+    }
 }

@@ -57,6 +57,9 @@ public enum BuildRules {
         id: "site.syntax", defaultSeverity: .error, summary: "site.yaml is not valid YAML.")
     public static let siteConfigInvalid = RuleDescriptor(
         id: "site.invalid", defaultSeverity: .error, summary: "site.yaml has a value of the wrong shape.")
+    public static let siteConfigTooLarge = RuleDescriptor(
+        id: "site.too-large", defaultSeverity: .error,
+        summary: "site.yaml expands through its aliases (or nests) beyond what a settings file needs; it is not applied.")
     public static let invalidBaseline = RuleDescriptor(
         id: "baseline.invalid", defaultSeverity: .error, summary: "dochouse-baseline.json cannot be read as a baseline.")
     public static let navigationUnknownPage = RuleDescriptor(
@@ -71,7 +74,7 @@ public enum BuildRules {
         invalidUTF8, nulByte, pageTooLarge, tooManySamples, markdownTooDeep, unreadable, frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterNotMapping,
         missingTitle, missingPermalink, invalidValue, permalinkEscapes, duplicatePermalink, unknownLanguage,
         languageMismatch, missingTwin, rawHTML, unsafeURL, duplicateHeadingID, templateSyntax, templateUnknownVariable,
-        templateUnknownPartial, templateMissing, siteConfigSyntax, siteConfigInvalid, invalidBaseline, navigationUnknownPage,
+        templateUnknownPartial, templateMissing, siteConfigSyntax, siteConfigInvalid, siteConfigTooLarge, invalidBaseline, navigationUnknownPage,
         unsafeOutput, writeFailed,
     ]
 }

@@ -3,6 +3,8 @@ import Yams
 /// Reads `site.yaml`. Every key is optional; an unknown key or a value of the wrong shape is reported,
 /// and the rest of the file still applies.
 enum SiteConfigParser {
+    /// Values site.yaml may hold once aliases are expanded (a large navigation has a few thousand).
+    static let maxNodes = 100_000
     static let knownKeys: Set<String> = ["title", "languages", "defaultLanguage", "baseURL", "nav", "rules", "limits"]
 
     static func parse(_ raw: RawFile?) -> (SiteConfig, [Diagnostic]) {
@@ -26,6 +28,18 @@ enum SiteConfigParser {
             return (.default, [])
         case .success(let node?):
             root = node
+        }
+        // The navigation is walked with aliases expanded: an alias bomb under `nav:` would never finish.
+        switch YAMLLimits.measure(root, maxNodes: maxNodes, maxDepth: 128) {
+        case .fits: break
+        case .tooManyNodes(let limit):
+            return (.default, [Diagnostic(rule: BuildRules.siteConfigTooLarge,
+                                          message: "site.yaml expands to more than \(limit) values through its aliases (an alias bomb?); it is not applied",
+                                          at: file.location(line: 1, column: 1))])
+        case .tooDeep(let limit, let line, let column):
+            return (.default, [Diagnostic(rule: BuildRules.siteConfigTooLarge,
+                                          message: "site.yaml nests more than \(limit) levels deep; it is not applied",
+                                          at: file.location(line: line, column: column))])
         }
         func at(_ node: Node) -> SourceLocation {
             node.mark.map { file.location(line: $0.line, column: $0.column) } ?? file.location(line: 1, column: 1)
