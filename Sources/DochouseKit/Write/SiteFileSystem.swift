@@ -40,11 +40,13 @@ public struct LocalSiteFileSystem: SiteFileSystem {
     public init() {}
 
     public func createDirectory(_ path: String) throws(SiteFileSystemError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw SiteFileSystemError("cannot create \(path): \(error.localizedDescription)")
+        // mkdir per missing component, so a failure says which directory and why (strerror, not Foundation's prose).
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0, Glibc.errno != EEXIST { throw .errno("cannot create", current) }
         }
+        guard kind(of: path) == .directory else { throw SiteFileSystemError("cannot create \(path): a file is in the way") }
     }
 
     public func writeFile(_ path: String, bytes: [UInt8]) throws(SiteFileSystemError) {
