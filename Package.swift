@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system C library. Only CmarkBridge imports it.
@@ -64,7 +65,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DochouseKitTests",
-            dependencies: ["DochouseKit", "DochouseServe", "CmarkBridge"],
+            dependencies: [
+                "DochouseKit", "DochouseServe", "CmarkBridge",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

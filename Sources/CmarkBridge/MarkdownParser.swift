@@ -13,8 +13,19 @@ public enum MarkdownParser {
     /// Extensions attached to every parser.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    /// Parses `source` (UTF-8 text) into a document tree. Never fails: cmark accepts any input.
+    /// Deepest nesting of nodes kept (document = 1). Everything that walks the tree (this conversion, the
+    /// extractor, the HTML renderer, even the tree's deallocation) recurses once per level, and cmark itself
+    /// has no bound: 100,000 `>` on a line is a 100,000-deep tree. Real pages stay under 20.
+    public static let maxDepth = 128
+
+    /// Parses `source` (UTF-8 text) into a document tree. Never fails: cmark accepts any input. Nodes nested
+    /// deeper than `maxDepth` are left out; `parseCheckingDepth` says where.
     public static func parse(_ source: String) -> MarkdownNode {
+        parseCheckingDepth(source).document
+    }
+
+    /// The document, and the start of the first node left out for nesting deeper than `maxDepth`, if any.
+    public static func parseCheckingDepth(_ source: String) -> (document: MarkdownNode, tooDeepAt: MarkdownPosition?) {
         lock.withLock { registered in
             if !registered {
                 cmark_gfm_core_extensions_ensure_registered()
@@ -24,10 +35,10 @@ public enum MarkdownParser {
         }
     }
 
-    private static func parseLocked(_ source: String) -> MarkdownNode {
+    private static func parseLocked(_ source: String) -> (document: MarkdownNode, tooDeepAt: MarkdownPosition?) {
         let options = CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else {
-            return MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+            return (MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), nil)
         }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -43,10 +54,12 @@ public enum MarkdownParser {
             }
         }
         guard let root = cmark_parser_finish(parser) else {
-            return MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+            return (MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), nil)
         }
         defer { cmark_node_free(root) }
-        return convert(root)
+        var tooDeepAt: MarkdownPosition?
+        let document = convert(root, depth: 1, tooDeepAt: &tooDeepAt)
+        return (document, tooDeepAt)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -54,13 +67,19 @@ public enum MarkdownParser {
         return String(cString: pointer)
     }
 
-    private static func convert(_ node: OpaquePointer) -> MarkdownNode {
+    private static func convert(_ node: OpaquePointer, depth: Int, tooDeepAt: inout MarkdownPosition?) -> MarkdownNode {
         let start = MarkdownPosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         let end = MarkdownPosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
+        if child != nil, depth >= maxDepth {
+            if tooDeepAt == nil, let first = child {
+                tooDeepAt = MarkdownPosition(line: Int(cmark_node_get_start_line(first)), column: Int(cmark_node_get_start_column(first)))
+            }
+            child = nil
+        }
         while let current = child {
-            children.append(convert(current))
+            children.append(convert(current, depth: depth + 1, tooDeepAt: &tooDeepAt))
             child = cmark_node_next(current)
         }
         return MarkdownNode(kind: kind(of: node), start: start, end: end, children: children)

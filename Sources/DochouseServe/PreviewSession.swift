@@ -149,7 +149,7 @@ public actor PreviewSession {
                     continue
                 }
                 guard seenPages.insert(relative).inserted else { continue }
-                switch ContentLoader.loadPage(relativePath: relative, root: contentDirectory) {
+                switch ContentLoader.loadPage(relativePath: relative, root: contentDirectory, limits: site.limits) {
                 case .success(let file?): change.pages.append(file)
                 case .success(nil): change.removedPages.append(relative)
                 case .failure: reloadTree = true

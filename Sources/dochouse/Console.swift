@@ -27,10 +27,8 @@ final class SourceCache: Sendable {
 
     func file(_ path: String) -> SourceFile? {
         if let cached = files.withLock({ $0[path] }) { return cached }
-        var loaded: SourceFile?
-        if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
-            loaded = SourceFile(displayPath: path, text: text)
-        }
+        // Bounded and regular files only: a finding about a 50 MB page must not read it to quote line 1.
+        let loaded = SourceFile.read(atPath: path)
         files.withLock { $0[path] = loaded }
         return loaded
     }

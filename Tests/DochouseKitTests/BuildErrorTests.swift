@@ -72,7 +72,7 @@ struct BuildErrorTests {
         let yaml = "title: Docs\nlanguages: [en, ru]\nnav:\n  - title: {en: A}\n    page: missing\ncolour: blue\nrules:\n  page.missing-twin: off\n"
         let (config, diagnostics) = SiteConfigParser.parse(RawFile(relativePath: "site.yaml", displayPath: "site.yaml", bytes: Array(yaml.utf8)))
         #expect(TestSupport.lines(diagnostics, relativeTo: "") == [
-            "site.yaml:6:1: error: unknown setting 'colour'; known settings are baseURL, defaultLanguage, languages, nav, rules, title [site.invalid]",
+            "site.yaml:6:1: error: unknown setting 'colour'; known settings are baseURL, defaultLanguage, languages, limits, nav, rules, title [site.invalid]",
         ])
         #expect(config.ruleSeverities["page.missing-twin"] == .off)
         #expect(config.navigation.first?.target == .page("missing"))

@@ -3,6 +3,15 @@
 public enum BuildRules {
     public static let invalidUTF8 = RuleDescriptor(
         id: "page.invalid-utf8", defaultSeverity: .error, summary: "A page is not valid UTF-8.")
+    public static let nulByte = RuleDescriptor(
+        id: "page.nul-byte", defaultSeverity: .error, summary: "A page contains a NUL byte (a binary file?).")
+    public static let pageTooLarge = RuleDescriptor(
+        id: "page.too-large", defaultSeverity: .error, summary: "A page is larger than `limits.pageSize` in site.yaml; it is not read.")
+    public static let tooManySamples = RuleDescriptor(
+        id: "page.too-many-samples", defaultSeverity: .error,
+        summary: "A page has more samples than `limits.samplesPerPage`; the rest are not checked.")
+    public static let markdownTooDeep = RuleDescriptor(
+        id: "markdown.too-deep", defaultSeverity: .error, summary: "Markdown nests block quotes, lists or inlines too deeply to render.")
     public static let unreadable = RuleDescriptor(
         id: "content.unreadable", defaultSeverity: .error, summary: "A file or directory of the tree cannot be read.")
     public static let symlinkOutside = RuleDescriptor(
@@ -51,6 +60,9 @@ public enum BuildRules {
         id: "site.syntax", defaultSeverity: .error, summary: "site.yaml is not valid YAML.")
     public static let siteConfigInvalid = RuleDescriptor(
         id: "site.invalid", defaultSeverity: .error, summary: "site.yaml has a value of the wrong shape.")
+    public static let siteConfigTooLarge = RuleDescriptor(
+        id: "site.too-large", defaultSeverity: .error,
+        summary: "site.yaml expands through its aliases (or nests) beyond what a settings file needs; it is not applied.")
     public static let invalidBaseline = RuleDescriptor(
         id: "baseline.invalid", defaultSeverity: .error, summary: "dochouse-baseline.json cannot be read as a baseline.")
     public static let navigationUnknownPage = RuleDescriptor(
@@ -62,10 +74,10 @@ public enum BuildRules {
 
     /// Every rule of this enum, for `dochouse rules` and SARIF.
     public static let all: [RuleDescriptor] = [
-        invalidUTF8, unreadable, symlinkOutside, frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterNotMapping,
+        invalidUTF8, nulByte, pageTooLarge, tooManySamples, markdownTooDeep, unreadable, symlinkOutside, frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterNotMapping,
         missingTitle, missingPermalink, invalidValue, permalinkEscapes, duplicatePermalink, unknownLanguage,
         languageMismatch, missingTwin, rawHTML, unsafeURL, duplicateHeadingID, templateSyntax, templateUnknownVariable,
-        templateUnknownPartial, templateMissing, siteConfigSyntax, siteConfigInvalid, invalidBaseline, navigationUnknownPage,
+        templateUnknownPartial, templateMissing, siteConfigSyntax, siteConfigInvalid, siteConfigTooLarge, invalidBaseline, navigationUnknownPage,
         unsafeOutput, writeFailed,
     ]
 }

@@ -18,9 +18,9 @@ public struct TextDiagnosticFormatter: Sendable {
         out += paint(diagnostic.severity.rawValue, diagnostic.severity) + ": \(diagnostic.message) [\(diagnostic.ruleID)]"
         out += diagnostic.isBaselined ? " (baselined)\n" : "\n"
         if let location = diagnostic.location, let file = source(location.file), location.line <= file.lineCount {
-            let line = file.line(location.line)
+            let (line, caretColumn) = Self.excerpt(of: file.line(location.line), column: location.column)
             out += "    " + line.replacingTabs + "\n"
-            let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
+            let prefix = line.unicodeScalars.prefix(max(0, caretColumn - 1))
             let padding = String(String.UnicodeScalarView(prefix)).map { $0 == "\t" ? "    " : " " }.joined()
             out += "    " + padding + paint("^", diagnostic.severity) + "\n"
         }
@@ -35,6 +35,25 @@ public struct TextDiagnosticFormatter: Sendable {
             }
         }
         return out
+    }
+
+    /// Scalars of a quoted line shown at most: a finding on a minified megabyte quotes a window around its
+    /// column, not the megabyte.
+    static let excerptWidth = 160
+
+    /// The line, or a window of it around `column` marked with `…` where it was cut, and the caret's column in it.
+    static func excerpt(of line: Substring, column: Int) -> (Substring, Int) {
+        let scalars = line.unicodeScalars
+        guard scalars.count > excerptWidth else { return (line, column) }
+        let half = excerptWidth / 2
+        let start = max(0, min(column - 1 - half, scalars.count - excerptWidth))
+        let startIndex = scalars.index(scalars.startIndex, offsetBy: start)
+        let endIndex = scalars.index(startIndex, offsetBy: excerptWidth)
+        var window = String(String.UnicodeScalarView(scalars[startIndex..<endIndex]))
+        var caret = column - start
+        if start > 0 { window = "…" + window; caret += 1 }
+        if endIndex < scalars.endIndex { window += "…" }
+        return (Substring(window), caret)
     }
 
     private func paint(_ text: String, _ severity: Severity) -> String {

@@ -29,8 +29,11 @@ public enum ContentLoader {
             case .failure(let diagnostic): tree.diagnostics.append(diagnostic)
             }
         }
+        // The page size limit applies while reading, so it is taken from site.yaml now (the pipeline parses
+        // site.yaml again and reports its problems).
+        let limits = SiteConfigParser.parse(tree.siteConfig).0.limits
         var walker = TreeWalker(boundary: root)
-        tree.pages = walker.files(under: join(root, "pages"), matching: { $0.hasSuffix(".md") })
+        tree.pages = walker.files(under: join(root, "pages"), matching: { $0.hasSuffix(".md") }, maxBytes: limits.maxPageBytes)
         tree.staticFiles = walker.files(under: join(root, "static"), matching: { _ in true })
         tree.schemas = walker.files(under: join(root, "schemas"), matching: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") })
         tree.policies = walker.files(under: join(root, "policies"), matching: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") })
@@ -44,30 +47,59 @@ public enum ContentLoader {
 
     /// What is at a page path now, for the preview after a change: the page, `nil` when it is gone, or a
     /// finding when it cannot be read.
-    public static func loadPage(relativePath: String, root: String) -> Result<RawFile?, Diagnostic> {
+    public static func loadPage(relativePath: String, root: String, limits: ContentLimits = .default) -> Result<RawFile?, Diagnostic> {
         let path = join(join(root, "pages"), relativePath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return .success(nil) }
-        return readFile(path).map { RawFile(relativePath: relativePath, displayPath: path, bytes: $0) }
+        return readFile(path, maxBytes: limits.maxPageBytes).map { RawFile(relativePath: relativePath, displayPath: path, bytes: $0) }
     }
 
     public static func join(_ base: String, _ component: String) -> String {
         base.hasSuffix("/") ? base + component : base + "/" + component
     }
 
-    static func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(Diagnostic(rule: BuildRules.unreadable, message: "cannot read file (permission denied or not a file)",
-                                       at: SourceLocation(file: path, line: 1, column: 1)))
+    /// Reads a regular file whole. Anything else (a directory where a file is expected, a FIFO that would block,
+    /// a device) is refused without being opened for long; a file over `maxBytes` is refused unread, by its size.
+    static func readFile(_ path: String, maxBytes: Int? = nil) -> Result<[UInt8], Diagnostic> {
+        func failure(_ message: String, rule: RuleDescriptor? = nil) -> Result<[UInt8], Diagnostic> {
+            .failure(Diagnostic(rule: rule ?? BuildRules.unreadable, message: message, at: SourceLocation(file: path, line: 1, column: 1)))
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return .success([UInt8](data))
-        } catch {
-            return .failure(Diagnostic(rule: BuildRules.unreadable, message: "cannot read file: \(error.localizedDescription)",
-                                       at: SourceLocation(file: path, line: 1, column: 1)))
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return failure("cannot read file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return failure("cannot read file: \(String(cString: strerror(errno)))") }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return failure("a directory stands where a file is expected") }
+        guard type == S_IFREG else { return failure("not a regular file (a device, socket or pipe); not read") }
+        let size = Int(info.st_size)
+        if let maxBytes, size > maxBytes {
+            return failure("page is \(size) bytes, more than the limit of \(maxBytes) bytes (limits.pageSize in site.yaml); it is not read",
+                           rule: BuildRules.pageTooLarge)
         }
+        // Read to the end, not to the size stat gave: the file may be growing; stop past the limit all the same.
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(4096, bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return read(fd, base + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return failure("cannot read file: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            filled += count
+            if let maxBytes, filled > maxBytes {
+                return failure("page is more than the limit of \(maxBytes) bytes (limits.pageSize in site.yaml); it is not read",
+                               rule: BuildRules.pageTooLarge)
+            }
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
     }
 }
 
@@ -94,14 +126,15 @@ struct TreeWalker {
         return false
     }
 
-    mutating func files(under directory: String, matching include: (String) -> Bool) -> [RawFile] {
+    mutating func files(under directory: String, matching include: (String) -> Bool, maxBytes: Int? = nil) -> [RawFile] {
         guard FileManager.default.fileExists(atPath: directory) else { return [] }
         var result: [RawFile] = []
-        walk(directory, relative: "", include: include, into: &result)
+        walk(directory, relative: "", include: include, maxBytes: maxBytes, into: &result)
         return result
     }
 
-    private mutating func walk(_ directory: String, relative: String, include: (String) -> Bool, into result: inout [RawFile]) {
+    private mutating func walk(_ directory: String, relative: String, include: (String) -> Bool, maxBytes: Int?,
+                               into result: inout [RawFile]) {
         let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
             diagnostics.append(Diagnostic(rule: BuildRules.unreadable,
@@ -128,10 +161,10 @@ struct TreeWalker {
             }
             if isDirectory.boolValue {
                 guard isInside(path) else { continue }
-                walk(path, relative: relativePath, include: include, into: &result)
+                walk(path, relative: relativePath, include: include, maxBytes: maxBytes, into: &result)
             } else if include(name) {
                 guard isInside(path) else { continue }
-                switch ContentLoader.readFile(path) {
+                switch ContentLoader.readFile(path, maxBytes: maxBytes) {
                 case .success(let bytes): result.append(RawFile(relativePath: relativePath, displayPath: path, bytes: bytes))
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }

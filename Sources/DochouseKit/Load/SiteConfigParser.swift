@@ -3,7 +3,9 @@ import Yams
 /// Reads `site.yaml`. Every key is optional; an unknown key or a value of the wrong shape is reported,
 /// and the rest of the file still applies.
 enum SiteConfigParser {
-    static let knownKeys: Set<String> = ["title", "languages", "defaultLanguage", "baseURL", "nav", "rules"]
+    /// Values site.yaml may hold once aliases are expanded (a large navigation has a few thousand).
+    static let maxNodes = 100_000
+    static let knownKeys: Set<String> = ["title", "languages", "defaultLanguage", "baseURL", "nav", "rules", "limits"]
 
     static func parse(_ raw: RawFile?) -> (SiteConfig, [Diagnostic]) {
         guard let raw else { return (.default, []) }
@@ -26,6 +28,18 @@ enum SiteConfigParser {
             return (.default, [])
         case .success(let node?):
             root = node
+        }
+        // The navigation is walked with aliases expanded: an alias bomb under `nav:` would never finish.
+        switch YAMLLimits.measure(root, maxNodes: maxNodes, maxDepth: 128) {
+        case .fits: break
+        case .tooManyNodes(let limit):
+            return (.default, [Diagnostic(rule: BuildRules.siteConfigTooLarge,
+                                          message: "site.yaml expands to more than \(limit) values through its aliases (an alias bomb?); it is not applied",
+                                          at: file.location(line: 1, column: 1))])
+        case .tooDeep(let limit, let line, let column):
+            return (.default, [Diagnostic(rule: BuildRules.siteConfigTooLarge,
+                                          message: "site.yaml nests more than \(limit) levels deep; it is not applied",
+                                          at: file.location(line: line, column: column))])
         }
         func at(_ node: Node) -> SourceLocation {
             node.mark.map { file.location(line: $0.line, column: $0.column) } ?? file.location(line: 1, column: 1)
@@ -84,7 +98,36 @@ enum SiteConfigParser {
                 invalid(rules, "'rules' must map rule ids to severities")
             }
         }
+        if let limits = root[key: "limits"] {
+            config.limits = self.limits(limits, invalid: invalid)
+        }
         return (config, diagnostics)
+    }
+
+    /// `limits: {pageSize: 10MB, samplesPerPage: 1000, sampleLineLength: 10000}`; a bad value keeps the default.
+    private static func limits(_ node: Node, invalid: (Node, String) -> Void) -> ContentLimits {
+        var limits = ContentLimits.default
+        guard case .mapping(let mapping) = node else {
+            invalid(node, "'limits' must map \(ContentLimits.keys.joined(separator: ", ")) to numbers")
+            return limits
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalarText, ContentLimits.keys.contains(name) else {
+                invalid(key, "unknown limit '\(key.scalarText ?? "?")'; known limits are \(ContentLimits.keys.joined(separator: ", "))")
+                continue
+            }
+            let text = value.scalarText ?? ""
+            if name == "pageSize" {
+                if let bytes = ContentLimits.parseSize(text) { limits.maxPageBytes = bytes } else {
+                    invalid(value, "'pageSize' must be a size such as 10485760, 512KB or 10MB")
+                }
+            } else if let number = Int(text), number > 0 {
+                if name == "samplesPerPage" { limits.maxSamplesPerPage = number } else { limits.maxSampleLineBytes = number }
+            } else {
+                invalid(value, "'\(name)' must be a positive whole number")
+            }
+        }
+        return limits
     }
 
     static func isLanguageCode(_ text: String) -> Bool {

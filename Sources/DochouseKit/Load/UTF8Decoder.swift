@@ -10,15 +10,21 @@ enum UTF8Decoder {
     /// The text with a leading byte-order mark removed, or the position of the first invalid byte.
     static func decode(_ bytes: [UInt8]) -> Result<String, InvalidByte> {
         if let offset = firstInvalidOffset(bytes) {
-            var line = 1, column = 1
-            for byte in bytes[..<offset] {
-                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-            }
+            let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
             return .failure(InvalidByte(offset: offset, line: line, column: column))
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return .success(text)
+    }
+
+    /// The 1-based line and character column of a byte offset (the offset's own byte need not be valid).
+    static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 
     /// The offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values past U+10FFFF included).

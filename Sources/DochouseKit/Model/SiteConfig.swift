@@ -10,15 +10,19 @@ public struct SiteConfig: Sendable, Hashable {
     public var navigation: [NavigationItem]
     /// Rule severities set by the site: `iam.placeholder-account: off`.
     public var ruleSeverities: [String: ConfiguredSeverity]
+    /// What one page or sample may cost (`limits:`).
+    public var limits: ContentLimits
 
     public init(languages: [String] = ["en", "ru"], defaultLanguage: String? = nil, titles: [String: String] = [:],
-                baseURL: String = "/", navigation: [NavigationItem] = [], ruleSeverities: [String: ConfiguredSeverity] = [:]) {
+                baseURL: String = "/", navigation: [NavigationItem] = [], ruleSeverities: [String: ConfiguredSeverity] = [:],
+                limits: ContentLimits = .default) {
         self.languages = languages
         self.defaultLanguage = defaultLanguage ?? languages.first ?? "en"
         self.titles = titles
         self.baseURL = baseURL
         self.navigation = navigation
         self.ruleSeverities = ruleSeverities
+        self.limits = limits
     }
 
     public static let `default` = SiteConfig()

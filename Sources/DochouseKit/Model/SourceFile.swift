@@ -73,3 +73,13 @@ public struct SourceFile: Sendable, Hashable {
         return count + 1 + max(0, byteColumn - 1 - bytes.count)
     }
 }
+
+extension SourceFile {
+    /// The file at `path` as text, for quoting lines in findings: nil when it is not a regular file, is larger
+    /// than `maxBytes` (a page refused for its size is not read to quote its first line) or is not UTF-8.
+    public static func read(atPath path: String, maxBytes: Int = ContentLimits.default.maxPageBytes) -> SourceFile? {
+        guard case .success(let bytes) = ContentLoader.readFile(path, maxBytes: maxBytes),
+              case .success(let text) = UTF8Decoder.decode(bytes) else { return nil }
+        return SourceFile(displayPath: path, text: text)
+    }
+}

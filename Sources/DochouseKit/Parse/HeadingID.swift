@@ -5,20 +5,34 @@ import Foundation
 /// The id is made from the heading's raw source text: lowercase it; drop every character that is not a
 /// letter, mark, digit, connector punctuation (`_`), `-`, space or tab (Unicode-aware, so Cyrillic stays);
 /// turn spaces and tabs into `-`. A repeated id gets `-1`, `-2`, ... An explicit `{#id}` wins.
+///
+/// One departure from kramdown: its counter is per text, so `a`, `a`, `a-1` gives `a`, `a-1`, `a-1`, two
+/// elements with one id. Here the heading that would repeat an id already issued gets a further `-1` (`a-1-1`),
+/// so every generated id on a page is unique, and every other heading keeps kramdown's id (a link to `#a-1`
+/// reaches the same heading as on the Jekyll site, where the first element with an id wins).
 struct HeadingIDGenerator {
     private var counts: [String: Int] = [:]
+    private var issued: Set<String> = []
 
     /// The id for the next heading of the page with the given raw text.
     mutating func nextID(forRawText text: String) -> String {
         let base = Self.slug(text)
         let seen = counts[base, default: -1] + 1
         counts[base] = seen
-        return seen == 0 ? base : "\(base)-\(seen)"
+        var id = seen == 0 ? base : "\(base)-\(seen)"
+        if issued.contains(id) {
+            var suffix = 1
+            while issued.contains("\(id)-\(suffix)") { suffix += 1 }
+            id = "\(id)-\(suffix)"
+        }
+        issued.insert(id)
+        return id
     }
 
     /// Records an explicit id so a later generated one does not collide with it silently.
     mutating func reserve(_ id: String) {
         counts[id, default: -1] += 1
+        issued.insert(id)
     }
 
     static func slug(_ text: String) -> String {

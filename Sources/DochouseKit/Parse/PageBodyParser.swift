@@ -7,8 +7,13 @@ enum PageBodyParser {
         let file = header.source
         // Blank lines stand in for the front matter, so cmark's line numbers are the file's.
         let body = String(repeating: "\n", count: header.frontMatterLineCount) + file.text(fromLine: header.frontMatterLineCount + 1)
-        let document = MarkdownParser.parse(body)
+        let (document, tooDeepAt) = MarkdownParser.parseCheckingDepth(body)
         var extractor = Extractor(file: file, header: header, resolver: resolver)
+        if let tooDeepAt {
+            extractor.diagnostics.append(Diagnostic(rule: BuildRules.markdownTooDeep,
+                                                    message: "Markdown nests more than \(MarkdownParser.maxDepth) levels deep here (block quotes, lists or emphasis); the deeper part is left out",
+                                                    at: file.location(line: tooDeepAt.line, byteColumn: tooDeepAt.column)))
+        }
         extractor.visit(document)
         let page = Page(source: file, relativePath: header.relativePath, twinKey: header.twinKey, language: header.language,
                         title: header.title, outputPath: header.outputPath, url: header.url, frontMatter: header.frontMatter,

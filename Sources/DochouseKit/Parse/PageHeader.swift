@@ -27,6 +27,14 @@ enum PageHeaderParser {
                                      at: SourceLocation(file: raw.displayPath, line: invalid.line, column: invalid.column),
                                      suggestion: "save the file as UTF-8")])
         }
+        // A NUL is valid UTF-8 but never text: cmark would turn it into U+FFFD, libyaml refuses it. Say where it is.
+        if let nul = raw.bytes.firstIndex(of: 0) {
+            let (line, column) = UTF8Decoder.lineAndColumn(ofByte: nul, in: raw.bytes)
+            return (nil, [Diagnostic(rule: BuildRules.nulByte,
+                                     message: "page contains a NUL byte at byte offset \(nul); a text page never does (is it a binary file?)",
+                                     at: SourceLocation(file: raw.displayPath, line: line, column: column),
+                                     suggestion: "remove the NUL byte, or keep binary files under static/")])
+        }
         let file = SourceFile(displayPath: raw.displayPath, text: text)
         let frontMatter: FrontMatter
         switch FrontMatterParser.parse(file) {

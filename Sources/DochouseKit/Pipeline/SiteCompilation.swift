@@ -120,7 +120,7 @@ public struct SiteCompilation: Sendable {
             self.site = site
             self.policy = DiagnosticPolicy(overrides: site.ruleSeverities, baseline: baseline, contentRoot: tree.root)
             self.models = models
-            self.validator = SampleValidator(context: ValidationContext(catalog: catalog, models: models))
+            self.validator = SampleValidator(context: ValidationContext(catalog: catalog, models: models, limits: site.limits))
         }
     }
 
@@ -318,7 +318,12 @@ public struct SiteCompilation: Sendable {
         files += siteFiles
         files += (templates?.assets ?? []).map { OutputFile(path: "assets/" + $0.relativePath, bytes: $0.bytes) }
         files += tree.staticFiles.map { OutputFile(path: $0.relativePath, bytes: $0.bytes) }
-        return files
+        // A tree's own file (static/robots.txt) replaces a generated one at the same path: the last one wins.
+        var seen: Set<String> = []
+        var unique: [OutputFile] = []
+        unique.reserveCapacity(files.count)
+        for file in files.reversed() where seen.insert(file.path).inserted { unique.append(file) }
+        return unique.reversed()
     }
 
     /// The file the site has at `path` (`en/x.html`), if any.
@@ -326,6 +331,7 @@ public struct SiteCompilation: Sendable {
         if let owner = outputOwners[path] { return compiled[owner]?.output }
         if let reference = references.first(where: { $0.file?.path == path }) { return reference.file }
         if let stub = stubFiles.first(where: { $0.path == path }) { return stub }
+        if let file = tree.staticFiles.first(where: { $0.relativePath == path }) { return OutputFile(path: path, bytes: file.bytes) }
         if let file = siteFiles.first(where: { $0.path == path }) { return file }
         if path.hasPrefix("assets/"), let asset = templates?.assets.first(where: { "assets/" + $0.relativePath == path }) {
             return OutputFile(path: path, bytes: asset.bytes)

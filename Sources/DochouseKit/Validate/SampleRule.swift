@@ -9,10 +9,13 @@ public protocol SampleRule: Sendable {
 public struct ValidationContext: Sendable {
     public var catalog: IAMCatalog
     public var models: ModelRegistry
+    /// The site's bounds on samples (how many per page, how long a line).
+    public var limits: ContentLimits
 
-    public init(catalog: IAMCatalog, models: ModelRegistry) {
+    public init(catalog: IAMCatalog, models: ModelRegistry, limits: ContentLimits = .default) {
         self.catalog = catalog
         self.models = models
+        self.limits = limits
     }
 }
 

@@ -18,7 +18,7 @@ public struct SampleValidator: Sendable {
     }
 
     public func validate(_ page: Page) -> PageResult {
-        let read = SampleReader.read(page, models: context.models)
+        let read = SampleReader.read(page, models: context.models, limits: context.limits)
         var all = read.annotationProblems
         var bySample: [Int: [Diagnostic]] = [:]
         for sample in read.samples {

@@ -5,7 +5,7 @@ struct SampleResourceLimitRule: SampleRule {
                                            summary: "A sample expands or nests beyond the reader's limits.")
 
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
-        guard let problem = sample.syntaxError, problem.isResourceLimit else { return }
+        guard let problem = sample.syntaxError, problem.isResourceLimit, !problem.isLineTooLong else { return }
         report.add(Self.descriptor, at: problem.position, problem.message)
     }
 }

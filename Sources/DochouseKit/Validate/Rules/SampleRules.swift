@@ -8,6 +8,7 @@ public enum SampleRules {
         JSONSyntaxRule(),
         YAMLSyntaxRule(),
         SampleResourceLimitRule(),
+        SampleLineLengthRule(),
         FenceLanguageRule(),
         YAMLOneStringListRule(),
         YAMLEqualsLinesRule(),

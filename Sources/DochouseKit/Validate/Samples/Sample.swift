@@ -51,6 +51,8 @@ public struct Sample: Sendable {
         public var position: SamplePosition
         public var message: String
         public var isResourceLimit: Bool
+        /// True when the sample was not parsed because a line is longer than `limits.sampleLineLength`.
+        public var isLineTooLong = false
     }
 
     /// The sample's text.

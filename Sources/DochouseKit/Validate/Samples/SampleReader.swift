@@ -13,8 +13,9 @@ enum SampleReader {
     static let unknownAnnotation = RuleDescriptor(
         id: "sample.annotation", defaultSeverity: .error, summary: "A fence's info string has an unknown annotation or value.")
 
-    static func read(_ page: Page, models: ModelRegistry) -> Output {
+    static func read(_ page: Page, models: ModelRegistry, limits: ContentLimits = .default) -> Output {
         var output = Output(samples: [], optedOut: 0, annotationProblems: [])
+        var counted = 0
         for (index, block) in page.codeBlocks.enumerated() where block.isFenced {
             let (annotations, problems) = SampleAnnotations.parse(block.info)
             let map = SampleSourceMap(file: page.source, block: block)
@@ -28,14 +29,33 @@ enum SampleReader {
                 output.optedOut += 1
                 continue
             }
-            output.samples.append(sample(index: index, block: block, annotations: annotations, map: map, models: models))
+            counted += 1
+            if counted > limits.maxSamplesPerPage {
+                output.annotationProblems.append(Diagnostic(
+                    rule: BuildRules.tooManySamples,
+                    message: "page has more than \(limits.maxSamplesPerPage) samples (limits.samplesPerPage in site.yaml); this one and the rest are not checked",
+                    at: map.infoLocation(offset: 0), suggestion: "split the page, or raise limits.samplesPerPage"))
+                break
+            }
+            output.samples.append(sample(index: index, block: block, annotations: annotations, map: map, models: models,
+                                         maxLineBytes: limits.maxSampleLineBytes))
         }
         return output
     }
 
     static func sample(index: Int, block: CodeBlock, annotations: SampleAnnotations, map: SampleSourceMap,
-                       models: ModelRegistry) -> Sample {
+                       models: ModelRegistry, maxLineBytes: Int = ContentLimits.default.maxSampleLineBytes) -> Sample {
         let text = block.literal
+        if let long = longLine(in: text, maxBytes: maxLineBytes) {
+            // Not parsed: every reader, rule and diagnostic quoting the line would pay for its length.
+            var sample = Sample(index: index, block: block, annotations: annotations,
+                                syntax: annotations.language.hasPrefix("json") ? .json : .yaml, kind: .data, value: nil, sourceMap: map)
+            sample.syntaxError = .init(position: SamplePosition(line: long.line, column: 1),
+                                       message: "line \(long.line) of the sample is \(long.bytes) bytes long, more than the limit of \(maxLineBytes) (limits.sampleLineLength in site.yaml); the sample is not checked",
+                                       isResourceLimit: true, isLineTooLong: true)
+            sample.cachedActionEntries = []
+            return sample
+        }
         let trimmed = text.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
         let looksLikeJSON = trimmed.first == "{" || trimmed.first == "["
         let fenceSaysJSON = annotations.language == "json" || annotations.language == "jsonc"
@@ -65,6 +85,22 @@ enum SampleReader {
         }
         sample.cachedActionEntries = sample.computeActionEntries()
         return sample
+    }
+
+    /// The first line longer than `maxBytes` bytes (1-based) and its length.
+    static func longLine(in text: String, maxBytes: Int) -> (line: Int, bytes: Int)? {
+        guard text.utf8.count > maxBytes else { return nil }
+        var line = 1, length = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                if length > maxBytes { return (line, length) }
+                line += 1
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        return length > maxBytes ? (line, length) : nil
     }
 
     private static func readYAML(_ text: String, into sample: inout Sample) {

@@ -26,6 +26,11 @@ enum YAMLSampleReader {
             node = composed
         }
         guard let node else { return .success(nil) }
+        if let beyond = YAMLLimits.nodeBeyondBudget(node, maxNodes: nodeBudget) {
+            return .failure(YAMLSampleError(position: position(beyond),
+                                            message: "the YAML expands to more than \(nodeBudget) values through its aliases; refusing to expand it (an alias bomb?)",
+                                            isExpansionLimit: true))
+        }
         var budget = nodeBudget
         do {
             return .success(try convert(node, budget: &budget, depth: 0, maxDepth: maxDepth))

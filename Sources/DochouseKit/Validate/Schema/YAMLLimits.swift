@@ -37,6 +37,26 @@ enum YAMLLimits {
         return .fits
     }
 
+    /// The node at which a walk with aliases expanded visits its `maxNodes + 1`-th value, or nil when the tree is
+    /// smaller. Counting costs a few nanoseconds a node; building values for 100,000 nodes costs far more, so an
+    /// alias bomb is refused by counting first.
+    static func nodeBeyondBudget(_ root: Node, maxNodes: Int) -> Node? {
+        var stack: [Node] = [root]
+        var visited = 0
+        while let node = stack.popLast() {
+            visited += 1
+            if visited > maxNodes { return node }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                // Values only, as `YAMLSampleReader` counts them (keys are scalars it reads as text).
+                for (_, value) in mapping { stack.append(value) }
+            }
+        }
+        return nil
+    }
+
     /// A cheap upper estimate of the nesting depth of YAML text, read before composing it (Yams composes
     /// recursively, so 100,000 nested brackets would exhaust the stack). Counts indentation, `- ` and `? `
     /// chains at the start of a line, and open flow brackets; brackets inside scalars only make it larger.
