@@ -1,3 +1,5 @@
+import CmarkBridge
+
 /// One page through the per-page stages: Markdown parse, extraction, rendering into the layout.
 /// Pure and independent of other pages' bodies, so pages compile in parallel.
 struct PageCompiler: Sendable {
@@ -23,9 +25,13 @@ struct PageCompiler: Sendable {
             let context = PageContextBuilder(index: index).context(for: page, contentHTML: body)
             output = OutputFile(path: page.outputPath, text: templates.renderLayout(context))
         }
-        return CompiledPage(page: page, diagnostics: diagnostics, output: output,
-                            samples: validation.samples, samplesOptedOut: validation.optedOut,
-                            search: templates == nil ? nil : SearchDocument(page: page))
+        let search = templates == nil ? nil : SearchDocument(page: page)
+        // The Markdown tree is the largest part of a page and nothing after this stage reads it (the cross-page
+        // checks use headings, links and samples): release it here rather than keep every page's tree alive.
+        var kept = page
+        kept.document = MarkdownNode(kind: .document, start: page.document.start, end: page.document.start)
+        return CompiledPage(page: kept, diagnostics: diagnostics, output: output,
+                            samples: validation.samples, samplesOptedOut: validation.optedOut, search: search)
     }
 }
 
