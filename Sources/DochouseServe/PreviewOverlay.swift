@@ -106,7 +106,9 @@ public enum PreviewOverlay {
       "use strict";
       const me = document.currentScript;
       const version = me.dataset.version, instance = me.dataset.instance;
-      const page = location.pathname.endsWith("/") ? location.pathname + "index.html" : location.pathname;
+      let path = location.pathname;
+      try { path = decodeURIComponent(path); } catch (error) {}
+      const page = path.endsWith("/") ? path + "index.html" : path;
       const key = "dochouse-scroll:" + page;
       const saved = sessionStorage.getItem(key);
       if (saved !== null) {

@@ -110,7 +110,9 @@ public actor PreviewSession {
         generation += 1
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let pages = changed.sorted().map { "/" + $0 }
+        // Site URLs as the browser has them (under the base path), decoded: the script decodes its own path too.
+        let base = site.basePath.hasSuffix("/") ? site.basePath : site.basePath + "/"
+        let pages = changed.sorted().map { base + $0 }
         if !pages.isEmpty {
             let list = pages.map { "\"" + Self.jsonEscape($0) + "\"" }.joined(separator: ",")
             hub.broadcast(event: "reload", data: "{\"generation\":\(generation),\"pages\":[\(list)]}")

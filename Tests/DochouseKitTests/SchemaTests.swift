@@ -561,9 +561,11 @@ struct SchemaLoaderDiagnosticTests {
         for level in 1...9 {
             text += "      a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
-        for (key, line, column) in [("{? *a9 : 1}", 16, 13), ("{*a9 : 1}", 16, 11), ("[*a9: 1]", 16, 11),
+        for (key, line, column) in [("{? *a9 : 1}", 16, 11), ("{*a9 : 1}", 16, 11), ("[*a9: 1]", 16, 11),
                                      ("{[*a9]: 1}", 16, 11), ("{b: 1, {c: *a9} : 2}", 16, 17),
-                                     ("\n        [*a9]: 1", 17, 9)] {
+                                     ("\n        [*a9]: 1", 17, 9),
+                                     // Found by the policy fuzzer: an explicit key in a flow sequence needs no `:`.
+                                     ("[x, ? *a9]", 16, 14), ("{? *a9}", 16, 11), ("[? [*a9]]", 16, 11)] {
             let (document, diagnostics) = SchemaFixtures.load(text + "      m: \(key)\n")
             #expect(document == nil)
             #expect(diagnostics.map(\.ruleID) == ["schema.unsupported"], "\(key)")

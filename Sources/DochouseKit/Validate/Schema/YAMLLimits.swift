@@ -171,9 +171,16 @@ enum YAMLLimits {
                         && [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "?")].contains(bytes[previous]))
                     var end = index + 1
                     while end < lineEnd, isNameByte(bytes[end]) { end += 1 }
-                    if startsKey, isFollowedByKeyColon(end) { return (line, column(index, lineStart: lineStart)) }
+                    // After an explicit `?` the alias is a key even without a `:` (`[? *a]` is `[{*a: null}]`).
+                    let afterExplicitKey = previous >= lineStart && bytes[previous] == UInt8(ascii: "?")
+                    if startsKey, afterExplicitKey || isFollowedByKeyColon(end) { return (line, column(index, lineStart: lineStart)) }
                     index = end
                     continue
+                }
+                // An explicit key inside a flow collection (`[? [*a]]`, `{? {b: *a}}`): its key may be any node.
+                if byte == UInt8(ascii: "?"), !openers.isEmpty,
+                   index + 1 >= lineEnd || bytes[index + 1] == space || bytes[index + 1] == tab {
+                    return (line, column(index, lineStart: lineStart))
                 }
                 if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
                     openers.append((line, lineStart, index, index == tokenStart))
