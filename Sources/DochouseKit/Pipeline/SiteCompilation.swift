@@ -282,8 +282,7 @@ public struct SiteCompilation: Sendable {
     /// The findings reported in one file (a page, a schema, site.yaml), as `diagnostics` would show them.
     public func diagnostics(inFile displayPath: String) -> [Diagnostic] {
         var all: [Diagnostic] = []
-        let relativePath = tree.pages.isEmpty ? nil : pagePath(forDisplayPath: displayPath)
-        if let relativePath {
+        if let relativePath = pagePath(forDisplayPath: displayPath) {
             all += headerDiagnostics[relativePath] ?? []
             all += compiled[relativePath]?.diagnostics ?? []
             all += linkDiagnostics[relativePath] ?? []
