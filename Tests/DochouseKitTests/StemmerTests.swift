@@ -43,6 +43,28 @@ struct StemmerTests {
         #expect(SearchTokenizer.terms("Репозиториям running policies 2026") == ["репозитор", "run", "polici", "2026"])
     }
 
+    @Test("The byte-level tokenizer cuts every text into the same words as the general scalar path")
+    func tokenizerPathsAgree() {
+        // ASCII, basic Cyrillic in both cases, ё/Ё, the typographic apostrophe, and a few scalars outside the
+        // fast path (Greek, a combining mark, Ѣ beyond U+045F, a digit of another script, an emoji).
+        let alphabet: [String] = ["a", "Z", "s", "'", "’", " ", "-", "9", ":", "Я", "ж", "ё", "Ё", "Ѐ", "ђ", "Ў",
+                                  "\u{3A3}", "e\u{301}", "\u{462}", "\u{661}", "😀", "\n", ".", "İ"]
+        var state: UInt64 = 7
+        for round in 0..<20_000 {
+            // Even rounds stay inside the fast path's alphabet (its first 16 symbols).
+            let symbols = round % 2 == 0 ? 16 : alphabet.count
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 59)
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int(state >> 33) % symbols]
+            }
+            #expect(SearchTokenizer.words(text) == SearchTokenizer.scalarWords(text), "\(text.debugDescription)")
+        }
+        #expect(SearchTokenizer.words("it’s Ёлки's, rock'n'roll 'quoted' ЖУК") == ["it", "елки", "rocknroll", "quoted", "жук"])
+    }
+
     @Test("The tokenizer cuts and stems text as the browser's script does (fixture shared with scripts/lib/check-stemmers.js)")
     func tokenizerMatchesBrowser() throws {
         let text = try String(contentsOfFile: TestSupport.fixture("stemmer/tokenizer.tsv"), encoding: .utf8)

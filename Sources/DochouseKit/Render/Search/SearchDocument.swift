@@ -1,5 +1,11 @@
 import CmarkBridge
 
+/// A stem of a section and the best field it stands in there.
+struct SearchTerm: Sendable, Hashable {
+    var stem: String
+    var field: Int
+}
+
 /// What the search index knows about one page: its URL and title, and its text cut into sections, one per
 /// heading (or reference parameter), each with the anchor a result links to.
 struct SearchDocument: Sendable, Hashable {
@@ -20,9 +26,9 @@ struct SearchDocument: Sendable, Hashable {
     var sections: [Section] {
         didSet { terms = Self.terms(of: sections, title: title) }
     }
-    /// Per section, each stem with the best field it stands in (title 3, heading 2, prose 1). Computed here, in the
-    /// per-page stage that runs in parallel, so the site-wide index only merges.
-    private(set) var terms: [[String: Int]] = []
+    /// Per section, each stem once with the best field it stands in (title 3, heading 2, prose 1). Computed here,
+    /// in the per-page stage that runs in parallel, so the site-wide index only merges.
+    private(set) var terms: [[SearchTerm]] = []
 
     /// A Markdown page's sections: headings split it; paragraphs, lists, tables and quotes are its prose.
     /// Fenced code stays out (samples are for copying, and their names also stand in the prose).
@@ -60,21 +66,48 @@ struct SearchDocument: Sendable, Hashable {
         self.terms = Self.terms(of: sections, title: title)
     }
 
-    private static func terms(of sections: [Section], title: String) -> [[String: Int]] {
-        var stems: [String: String] = [:]
-        func add(_ text: String, _ field: SearchIndexBuilder.Field, to best: inout [String: Int]) {
-            for word in SearchTokenizer.words(text) {
-                let stem: String
-                if let known = stems[word] { stem = known } else { stem = SearchTokenizer.stem(word); stems[word] = stem }
-                if (best[stem] ?? 0) < field.rawValue { best[stem] = field.rawValue }
+    private static func terms(of sections: [Section], title: String) -> [[SearchTerm]] {
+        var words = SearchWordTable()
+        // Per section, the best field of each word (by the word's number in `words`).
+        var sectionWords: [[(word: Int, field: Int)]] = []
+        var bestField: [UInt8] = []
+        for section in sections {
+            var touched: [Int] = []
+            func add(_ text: String, _ field: SearchIndexBuilder.Field) {
+                SearchTokenizer.forEachWord(in: text) { bytes in
+                    let word = words.number(of: bytes)
+                    if word == bestField.count { bestField.append(0) }
+                    if bestField[word] == 0 { touched.append(word) }
+                    if bestField[word] < UInt8(field.rawValue) { bestField[word] = UInt8(field.rawValue) }
+                }
             }
+            add(section.text, .prose)
+            add(section.heading, .heading)
+            add(section.headingTerms, .heading)
+            if section.anchor.isEmpty { add(title, .title) }
+            sectionWords.append(touched.map { ($0, Int(bestField[$0])) })
+            for word in touched { bestField[word] = 0 }
         }
-        return sections.map { section in
-            var best: [String: Int] = [:]
-            add(section.text, .prose, to: &best)
-            add(section.heading + " " + section.headingTerms, .heading, to: &best)
-            if section.anchor.isEmpty { add(title, .title, to: &best) }
-            return best
+        // Each distinct word is stemmed once; words with one stem merge, keeping the best field.
+        var stemNumbers: [String: Int] = [:]
+        var stems: [String] = []
+        let stemOfWord: [Int] = (0..<words.count).map { word in
+            let stem = SearchTokenizer.stem(words.string(word))
+            if let known = stemNumbers[stem] { return known }
+            stemNumbers[stem] = stems.count
+            stems.append(stem)
+            return stems.count - 1
+        }
+        var bestStemField = [Int](repeating: 0, count: stems.count)
+        return sectionWords.map { entries in
+            var order: [Int] = []
+            for (word, field) in entries {
+                let stem = stemOfWord[word]
+                if bestStemField[stem] == 0 { order.append(stem) }
+                bestStemField[stem] = max(bestStemField[stem], field)
+            }
+            defer { for stem in order { bestStemField[stem] = 0 } }
+            return order.map { SearchTerm(stem: stems[$0], field: bestStemField[$0]) }
         }
     }
 

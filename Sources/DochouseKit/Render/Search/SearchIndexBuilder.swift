@@ -27,7 +27,7 @@ enum SearchIndexBuilder {
             for (section, best) in zip(document.sections, document.terms) {
                 if docCount > 0 { docs += "," }
                 docs += "[\(pageNumber)," + JSONText.string(section.anchor) + "," + JSONText.string(section.heading) + "]"
-                for (term, field) in best { postings[term, default: []].append(docCount * 4 + field) }
+                for term in best { postings[term.stem, default: []].append(docCount * 4 + term.field) }
                 docCount += 1
             }
         }

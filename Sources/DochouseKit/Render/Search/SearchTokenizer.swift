@@ -2,6 +2,10 @@
 /// `templates/assets/search.js`): lower case, `ё` as `е`, runs of letters and digits (an apostrophe between
 /// letters stays inside a word, a final `'s` goes), then Snowball's English stemmer for Latin words and its
 /// Russian stemmer for Cyrillic ones. Any other word is kept as it is.
+///
+/// Two paths give the same words: text made only of ASCII, the basic Cyrillic block (U+0400-U+045F) and `’`,
+/// which is nearly all docs text, is cut on its UTF-8 bytes without building strings (`forEachWord`); any other
+/// text goes through the general path on Unicode scalars (`scalarWords`), which also defines the behaviour.
 enum SearchTokenizer {
     static func terms(_ text: String) -> [String] {
         words(text).map(stem)
@@ -25,6 +29,104 @@ enum SearchTokenizer {
 
     /// The words of `text`, lowercased, before stemming.
     static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each word of `text`, lowercased, in order. The buffer is only valid
+    /// during the call.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var codes: [UInt16] = []
+        codes.reserveCapacity(text.utf8.count)
+        guard foldBasic(text, into: &codes) else {
+            for word in scalarWords(text) {
+                var word = word
+                word.withUTF8 { body($0) }
+            }
+            return
+        }
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var i = 0
+        let n = codes.count
+        while i < n {
+            guard isBasicWordCode(codes[i]) else { i += 1; continue }
+            word.removeAll(keepingCapacity: true)
+            var apostrophes = 0
+            while i < n {
+                let code = codes[i]
+                if isBasicWordCode(code) {
+                    appendUTF8(code, to: &word)
+                    i += 1
+                } else if code == 0x27, i + 1 < n, isBasicLetterCode(codes[i + 1]) {
+                    word.append(0x27)
+                    apostrophes += 1
+                    i += 1
+                    while i < n, isBasicLetterCode(codes[i]) { appendUTF8(codes[i], to: &word); i += 1 }
+                    // After an apostrophe group only letters continue the word (as the JS pattern says).
+                    if i < n, codes[i] == 0x27 { continue }
+                    break
+                } else {
+                    break
+                }
+            }
+            let count = word.count
+            if count >= 2, word[count - 2] == 0x27, word[count - 1] == 0x73 {
+                word.removeLast(2)
+                apostrophes -= 1
+            }
+            if apostrophes > 0 { word.removeAll { $0 == 0x27 } }
+            if !word.isEmpty { word.withUnsafeBufferPointer { body($0) } }
+        }
+    }
+
+    /// Lowercases and folds `text` into code points when every scalar is ASCII, basic Cyrillic or `’`:
+    /// `A-Z` and Cyrillic capitals to lower case, `ё`/`Ё` to `е`, `’` to `'`. False (and `codes` unusable) otherwise.
+    private static func foldBasic(_ text: String, into codes: inout [UInt16]) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 {
+                codes.append(byte >= 0x41 && byte <= 0x5A ? UInt16(byte) + 0x20 : UInt16(byte))
+            } else if byte == 0xD0 || byte == 0xD1 {
+                guard let next = utf8.next() else { return false }
+                let scalar = (UInt16(byte & 0x1F) << 6) | UInt16(next & 0x3F)
+                switch scalar {
+                case 0x400...0x40F: codes.append(scalar == 0x401 ? 0x435 : scalar + 0x50)
+                case 0x410...0x42F: codes.append(scalar + 0x20)
+                case 0x451: codes.append(0x435)
+                case 0x430...0x45F: codes.append(scalar)
+                default: return false
+                }
+            } else if byte == 0xE2 {
+                guard utf8.next() == 0x80, utf8.next() == 0x99 else { return false }
+                codes.append(0x27)
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func isBasicLetterCode(_ code: UInt16) -> Bool {
+        (code >= 0x61 && code <= 0x7A) || (code >= 0x400 && code <= 0x45F)
+    }
+
+    private static func isBasicWordCode(_ code: UInt16) -> Bool {
+        isBasicLetterCode(code) || (code >= 0x30 && code <= 0x39)
+    }
+
+    private static func appendUTF8(_ code: UInt16, to bytes: inout [UInt8]) {
+        if code < 0x80 {
+            bytes.append(UInt8(code))
+        } else {
+            bytes.append(0xC0 | UInt8(code >> 6))
+            bytes.append(0x80 | UInt8(code & 0x3F))
+        }
+    }
+
+    /// The general path on Unicode scalars: any script, full Unicode lower case.
+    static func scalarWords(_ text: String) -> [String] {
         var scalars: [Unicode.Scalar] = []
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {
