@@ -23,4 +23,4 @@ test: deps
 	$(SWIFT) test
 
 clean:
-	rm -rf .build site
+	rm -rf .build site .site.previous

@@ -16,3 +16,17 @@ int dochouse_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+#include <ftw.h>
+#include <stdio.h>
+
+static int dochouse_remove_entry(const char *path, const struct stat *status, int flag, struct FTW *walk) {
+    (void)status; (void)flag; (void)walk;
+    remove(path);
+    return 0;
+}
+
+int dochouse_remove_tree(const char *path) {
+    // Depth first, without following symlinks: every entry is removed after its children.
+    return nftw(path, dochouse_remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+}

@@ -82,7 +82,7 @@ struct NothingLostTests {
         #expect(OutputDirectoryGuard.problem(output: work + "/site", protected: protected) == nil)
     }
 
-    @Test("A write failure halfway through keeps the previous site and removes the staging directory")
+    @Test("A write failure halfway through keeps the live site; the tree beside it is left half updated for the next build")
     func writeFailureMidway() async throws {
         let (work, out, before) = try await workWithSite()
         defer { TestSupport.cleanUp(work) }
@@ -92,17 +92,21 @@ struct NothingLostTests {
             try SiteWriter.write(files, to: out, fileSystem: failing)
         }
         #expect(error?.description == "the site was not written, the previous one is kept: cannot write \(failing.lastPath): No space left on device")
-        #expect(failing.lastPath.contains("/.site.tmp-"))
+        #expect(failing.lastPath.hasPrefix(work + "/.site.previous/"))
         #expect(failing.writes == 10)
         #expect(TestSupport.snapshot(of: out) == before)
-        #expect(try extraEntries(work) == [])
+        #expect(try extraEntries(work) == [".site.previous"])
+        // The next build brings the half-updated tree up to date and swaps it in.
+        try SiteWriter.write(files, to: out)
+        #expect(TestSupport.snapshot(of: out) == Dictionary(uniqueKeysWithValues: files.map { ($0.path, Data($0.bytes)) }))
+        #expect(TestSupport.snapshot(of: work + "/.site.previous") == before)
     }
 
-    @Test("A staging directory that cannot be created (permission denied) keeps the previous site")
+    @Test("A tree beside the site that cannot be created (permission denied) keeps the previous site")
     func stagingRefused() async throws {
         let (work, out, before) = try await workWithSite()
         defer { TestSupport.cleanUp(work) }
-        let failing = FailingFileSystem(failDirectoryContaining: ".site.tmp-", reason: "Permission denied")
+        let failing = FailingFileSystem(failDirectoryContaining: ".site.previous", reason: "Permission denied")
         #expect(throws: SiteWriter.WriteError.self) {
             try SiteWriter.write([OutputFile(path: "index.html", text: "new")], to: out, fileSystem: failing)
         }
@@ -110,22 +114,57 @@ struct NothingLostTests {
         #expect(try extraEntries(work) == [])
     }
 
-    @Test("Without RENAME_EXCHANGE the two-rename fallback swaps the site, and restores the old one if the second rename fails")
+    @Test("Without RENAME_EXCHANGE three renames swap the trees, and the live site is restored if the second fails")
     func renameFallback() async throws {
         let (work, out, before) = try await workWithSite()
         defer { TestSupport.cleanUp(work) }
         let noExchange = FailingFileSystem(failExchange: true)
         try SiteWriter.write([OutputFile(path: "index.html", text: "new")], to: out, fileSystem: noExchange)
         #expect(TestSupport.snapshot(of: out) == ["index.html": Data("new".utf8)])
-        #expect(try extraEntries(work) == [])
+        #expect(TestSupport.snapshot(of: work + "/.site.previous") == before)
+        #expect(try extraEntries(work) == [".site.previous"])
 
-        let secondRenameFails = FailingFileSystem(failExchange: true, failRenameFrom: ".site.tmp-")
+        let secondRenameFails = FailingFileSystem(failExchange: true, failRenameFrom: ".site.previous")
         #expect(throws: SiteWriter.WriteError.self) {
             try SiteWriter.write([OutputFile(path: "other.html", text: "newer")], to: out, fileSystem: secondRenameFails)
         }
         #expect(TestSupport.snapshot(of: out) == ["index.html": Data("new".utf8)], "the previous site is back in place")
-        #expect(try extraEntries(work) == [])
-        _ = before
+        #expect(try extraEntries(work) == [".site.previous"])
+    }
+
+    @Test("A rebuild writes only what changed: unchanged files stay or are linked from the live site, extras go")
+    func rebuildWritesOnlyChanges() throws {
+        let work = TestSupport.temporaryDirectory()
+        defer { TestSupport.cleanUp(work) }
+        let out = work + "/site"
+        func files(_ pairs: [(String, String)]) -> [OutputFile] { pairs.map { OutputFile(path: $0.0, text: $0.1) } }
+        func snapshot(_ files: [OutputFile]) -> [String: Data] { Dictionary(uniqueKeysWithValues: files.map { ($0.path, Data($0.bytes)) }) }
+        let first = files([("index.html", "home"), ("en/a/index.html", "a"), ("en/b/index.html", "b"), ("x", "file")])
+        let counting = CountingFileSystem()
+        try SiteWriter.write(first, to: out, fileSystem: counting)
+        #expect(counting.counts == .init(writes: 4, links: 0))
+        #expect(try extraEntries(work) == [], "a first build renames its tree into place and keeps nothing beside it")
+
+        // Same files: the new tree beside the site links every file from the live site.
+        try SiteWriter.write(first, to: out, fileSystem: counting.reset())
+        #expect(counting.counts == .init(writes: 0, links: 4))
+        #expect(TestSupport.snapshot(of: out) == snapshot(first))
+        #expect(TestSupport.snapshot(of: work + "/.site.previous") == snapshot(first))
+
+        // One file changed, one removed, one added in a new directory, a file replaced by a directory.
+        let third = files([("index.html", "home"), ("en/a/index.html", "a2"), ("en/c/index.html", "c"), ("x/y", "inside")])
+        try SiteWriter.write(third, to: out, fileSystem: counting.reset())
+        #expect(counting.counts == .init(writes: 3, links: 0), "index.html is already right in the tree beside the site")
+        #expect(TestSupport.snapshot(of: out) == snapshot(third))
+        #expect(!FileManager.default.fileExists(atPath: out + "/en/b"), "directories the new site lacks are removed")
+        #expect(TestSupport.snapshot(of: work + "/.site.previous") == snapshot(first))
+
+        // Someone edits a file in place (the two trees share the inodes of unchanged files, so both see it):
+        // contents are compared, never trusted, and the next build puts the right bytes back.
+        try Data("tampered".utf8).write(to: URL(fileURLWithPath: out + "/index.html"))
+        try SiteWriter.write(third, to: out, fileSystem: counting.reset())
+        #expect(TestSupport.snapshot(of: out) == snapshot(third))
+        #expect(counting.counts == .init(writes: 1, links: 3))
     }
 
     @Test("Permission denied on the site's directory: a clear error, the previous site kept",
@@ -140,7 +179,7 @@ struct NothingLostTests {
         let result = try await TestSupport.run(content: TestSupport.fixture("twins"), out: out)
         #expect(!result.wroteSite)
         let failure = result.diagnostics.first { $0.ruleID == "output.write-failed" }?.message ?? ""
-        #expect(failure.hasPrefix("the site was not written, the previous one is kept: cannot create \(work)/.site.tmp-"), "\(failure)")
+        #expect(failure.hasPrefix("the site was not written, the previous one is kept: cannot create \(work)/.site.previous"), "\(failure)")
         #expect(failure.hasSuffix(": Permission denied"), "\(failure)")
         chmod(work, 0o755)
         #expect(TestSupport.snapshot(of: out) == before)
@@ -250,6 +289,38 @@ final class FailingFileSystem: SiteFileSystem, @unchecked Sendable {
     }
 }
 
+/// The real disk, counting the files written and linked.
+final class CountingFileSystem: SiteFileSystem, @unchecked Sendable {
+    struct Counts: Equatable { var writes = 0, links = 0 }
+    private let local = LocalSiteFileSystem()
+    private let lock = NSLock()
+    private var current = Counts()
+    var counts: Counts { lock.withLock { current } }
+
+    func reset() -> CountingFileSystem {
+        lock.withLock { current = Counts() }
+        return self
+    }
+
+    func createDirectory(_ path: String) throws(SiteFileSystemError) { try local.createDirectory(path) }
+    func writeFile(_ path: String, bytes: [UInt8]) throws(SiteFileSystemError) {
+        lock.withLock { current.writes += 1 }
+        try local.writeFile(path, bytes: bytes)
+    }
+    func removeItem(_ path: String) { local.removeItem(path) }
+    func contentsOfDirectory(_ path: String) -> [String] { local.contentsOfDirectory(path) }
+    func kind(of path: String) -> SiteFileSystemItemKind { local.kind(of: path) }
+    func rename(_ from: String, to: String) throws(SiteFileSystemError) { try local.rename(from, to: to) }
+    func exchange(_ first: String, _ second: String) throws(SiteFileSystemError) { try local.exchange(first, second) }
+    func holds(_ path: String, bytes: [UInt8]) -> Bool { local.holds(path, bytes: bytes) }
+    func link(_ existing: String, to path: String) throws(SiteFileSystemError) {
+        lock.withLock { current.links += 1 }
+        try local.link(existing, to: path)
+    }
+    func removeFile(_ path: String) throws(SiteFileSystemError) { try local.removeFile(path) }
+    func listTree(_ root: String) -> SiteTreeListing { local.listTree(root) }
+}
+
 /// The built `dochouse` binary killed in the middle of writing: the previous site survives any signal, and the
 /// next build clears what the killed one left.
 @Suite("Interrupted builds")
@@ -261,19 +332,37 @@ struct InterruptedBuildTests {
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }()
 
-    /// A tree whose write phase is long enough to be caught: one page and 800 static files of 16 KB.
+    /// A tree whose write phase is long enough to be caught: one page and 800 static files of about 16 KB, whose
+    /// size says which round wrote them.
     private func bigTree(in work: String) throws -> String {
         let content = work + "/content"
         try FileManager.default.createDirectory(atPath: content + "/pages", withIntermediateDirectories: true)
         try Data("languages: [en]\n".utf8).write(to: URL(fileURLWithPath: content + "/site.yaml"))
         try writePage(content, title: "First")
-        let blob = Data(String(repeating: String(repeating: "x", count: 1023) + "\n", count: 16).utf8)
-        for index in 0..<800 {
+        try writeStaticFiles(content, round: 0)
+        return content
+    }
+
+    private static let staticFileCount = 800
+
+    private static func staticSize(round: Int) -> Int { 16 * 1024 + round }
+
+    private func writeStaticFiles(_ content: String, round: Int) throws {
+        let blob = Data(repeating: UInt8(ascii: "x"), count: Self.staticSize(round: round))
+        for index in 0..<Self.staticFileCount {
             let directory = content + "/static/d\(index % 40)"
             if index < 40 { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try blob.write(to: URL(fileURLWithPath: directory + "/f\(index).txt"))
         }
-        return content
+    }
+
+    /// True once some static file in `tree` has the size of `round`: the build is writing its files.
+    private func writing(round: Int, in tree: String) -> Bool {
+        var status = stat()
+        for index in 0..<Self.staticFileCount where stat(tree + "/d\(index % 40)/f\(index).txt", &status) == 0 {
+            if status.st_size == Self.staticSize(round: round) { return true }
+        }
+        return false
     }
 
     private func writePage(_ content: String, title: String) throws {
@@ -296,7 +385,7 @@ struct InterruptedBuildTests {
         try FileManager.default.contentsOfDirectory(atPath: work).filter { $0.hasPrefix(".site.") }
     }
 
-    @Test("SIGKILL, SIGTERM and SIGINT mid-write: previous site intact, leftovers removed by the next build",
+    @Test("SIGKILL, SIGTERM and SIGINT mid-write: previous site intact, the next build finishes the job",
           .enabled(if: InterruptedBuildTests.binary != nil, "needs the dochouse binary beside the test bundle (swift test builds it)"),
           .timeLimit(.minutes(2)))
     func interrupted() async throws {
@@ -313,35 +402,37 @@ struct InterruptedBuildTests {
         #expect(before.count > 800, "the page, the stylesheet, the static files and the site-wide files")
         #expect(before.keys.contains { $0.hasSuffix("search-index.json") })
 
-        // Change the page, then start builds and stop each as soon as its staging directory holds files. Each
-        // build first removes what the previous killed one left, so exactly one staging directory remains.
-        try writePage(content, title: "Second")
-        for signal in [SIGKILL, SIGTERM, SIGINT] {
-            let earlier = try leftovers(in: work)
+        // Each round changes the page and every static file, starts a build and stops it as soon as it has
+        // written a file of this round into the tree beside the site.
+        let back = work + "/.site.previous"
+        for (round, signal) in [SIGKILL, SIGTERM, SIGINT].enumerated().map({ ($0.offset + 1, $0.element) }) {
+            try writePage(content, title: "Round \(round)")
+            try writeStaticFiles(content, round: round)
             let killed = try build(binary, content: content, out: out)
-            var staging: String?
+            var caught = false
             let deadline = ContinuousClock.now + .seconds(60)
-            while staging == nil, killed.isRunning, ContinuousClock.now < deadline {
-                if let name = try leftovers(in: work).first(where: { !earlier.contains($0) }),
-                   let entries = try? FileManager.default.contentsOfDirectory(atPath: work + "/" + name), !entries.isEmpty {
-                    staging = name
+            while !caught, killed.isRunning, ContinuousClock.now < deadline {
+                if writing(round: round, in: back) {
+                    caught = true
                     kill(killed.processIdentifier, signal)
                 } else {
-                    usleep(500)
+                    usleep(200)
                 }
             }
             killed.waitUntilExit()
-            #expect(staging != nil, "signal \(signal): the build was stopped while writing its staging directory")
+            #expect(caught, "signal \(signal): the build was stopped while writing")
             #expect(killed.terminationReason == .uncaughtSignal && killed.terminationStatus == signal)
             #expect(TestSupport.snapshot(of: out) == before, "signal \(signal): the previous site is exactly as it was")
-            #expect(try leftovers(in: work) == [staging].compactMap { $0 }, "signal \(signal): only this build's staging directory is left")
+            #expect(try leftovers(in: work) == [".site.previous"], "signal \(signal): only the tree beside the site is there")
         }
 
         let next = try build(binary, content: content, out: out)
         next.waitUntilExit()
         #expect(next.terminationStatus == 0)
-        #expect(try leftovers(in: work) == [])
+        #expect(try leftovers(in: work) == [".site.previous"])
         let page = try String(contentsOfFile: out + "/en/index.html", encoding: .utf8)
-        #expect(page.contains("Second"))
+        #expect(page.contains("Round 3"))
+        #expect(writing(round: 3, in: out))
+        #expect(TestSupport.snapshot(of: back) == before, "the tree beside the site now holds the previous site")
     }
 }

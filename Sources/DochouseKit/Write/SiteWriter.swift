@@ -1,92 +1,129 @@
 import Foundation
 
-/// Writes a built site so that readers never see half of it: everything goes into a fresh staging directory
-/// beside the output directory, which then takes the output directory's place in one rename.
+/// Writes a built site so that readers never see half of it, and so that a rebuild touches only what changed.
 ///
-/// A build killed at any moment (SIGINT, SIGTERM, SIGKILL) leaves the previous site as it was plus, at worst,
-/// a `.NAME.tmp-PID-RANDOM` (or, between the two renames of the fallback, `.NAME.old-PID`) directory beside
-/// it; the next build removes those before it starts writing.
+/// Two trees take turns (double buffering): the live site at `NAME` and, beside it, the previous one at
+/// `.NAME.previous`. A build brings `.NAME.previous` up to date with the new files (a file that already holds
+/// the right bytes is left alone, one the live site holds is hard-linked from it, anything else is written;
+/// entries the new site lacks are removed), then swaps the two trees in one step (`renameat2` with
+/// `RENAME_EXCHANGE`), so the live site is always a whole one. The old live tree becomes the next build's
+/// `.NAME.previous`.
+///
+/// Why not a fresh staging directory per build: removing the old tree afterwards cost more than building the
+/// site on these disks (2,000 pages: 6-9 s for `rm -rf`, most of it `rmdir`), and writing 10,000 unchanged
+/// files again costs as much. Files are never rewritten in place: a file to change is unlinked first, because
+/// the two trees share the inodes of their unchanged files.
+///
+/// A build killed at any moment (SIGINT, SIGTERM, SIGKILL) leaves the live site as it was; `.NAME.previous`
+/// may then be half updated, and the next build brings it up to date like any other.
 public enum SiteWriter {
     public struct WriteError: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// Writes `files` as the new content of `output`. On failure the previous `output` is left as it was and
-    /// the staging directory is removed.
+    /// The name of the tree kept beside `output` for the next build.
+    public static func previousTreeName(of output: String) -> String {
+        ".\(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent).previous"
+    }
+
+    /// Writes `files` as the new content of `output`. On failure the previous `output` is left as it was.
     public static func write(_ files: [OutputFile], to output: String,
                              fileSystem: some SiteFileSystem = LocalSiteFileSystem()) throws(WriteError) {
         let outURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outURL.deletingLastPathComponent().path
         let name = outURL.lastPathComponent
+        let live = outURL.path
         do {
             try fileSystem.createDirectory(parent)
         } catch {
             throw WriteError(description: error.description)
         }
+        let liveKind = fileSystem.kind(of: live)
+        if liveKind == .other { throw WriteError(description: "\(live) exists and is not a directory; the site was not written") }
         removeLeftovers(in: parent, of: name, fileSystem: fileSystem)
-        let staging = ContentLoader.join(parent, ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let back = ContentLoader.join(parent, ".\(name).previous")
         do throws(SiteFileSystemError) {
-            try fileSystem.createDirectory(staging)
-            var created: Set<String> = [""]
-            for file in files {
-                let directory = (file.path as NSString).deletingLastPathComponent
-                if !created.contains(directory) {
-                    try fileSystem.createDirectory(ContentLoader.join(staging, directory))
-                    created.insert(directory)
-                }
-                try fileSystem.writeFile(ContentLoader.join(staging, file.path), bytes: file.bytes)
-            }
+            if fileSystem.kind(of: back) == .other { fileSystem.removeItem(back) }
+            try fileSystem.createDirectory(back)
+            try update(back, to: files, live: liveKind == .directory ? live : nil, fileSystem: fileSystem)
         } catch {
-            fileSystem.removeItem(staging)
             throw WriteError(description: "the site was not written, the previous one is kept: \(error.description)")
         }
-        do {
-            try swap(staging: staging, into: outURL.path, fileSystem: fileSystem)
-        } catch {
-            fileSystem.removeItem(staging)
-            throw error
+        try swap(back, into: live, liveExists: liveKind == .directory, fileSystem: fileSystem)
+    }
+
+    /// Makes the tree at `root` hold exactly `files`.
+    static func update(_ root: String, to files: [OutputFile], live: String?, fileSystem: some SiteFileSystem) throws(SiteFileSystemError) {
+        var wantedDirectories: Set<String> = []
+        var wantedFiles: Set<String> = []
+        for file in files {
+            wantedFiles.insert(file.path)
+            var directory = Substring(file.path)
+            while let slash = directory.lastIndex(of: "/") {
+                directory = directory[..<slash]
+                if !wantedDirectories.insert(String(directory)).inserted { break }
+            }
+        }
+        let existing = fileSystem.listTree(root)
+        var existingFiles: Set<String> = []
+        for path in existing.files {
+            if wantedFiles.contains(path) { existingFiles.insert(path) } else { fileSystem.removeItem(ContentLoader.join(root, path)) }
+        }
+        for path in existing.others { fileSystem.removeItem(ContentLoader.join(root, path)) }
+        var existingDirectories: Set<String> = []
+        for path in existing.directories {
+            if wantedDirectories.contains(path) { existingDirectories.insert(path) } else { fileSystem.removeItem(ContentLoader.join(root, path)) }
+        }
+        // Sorted, a directory comes before the directories inside it.
+        for directory in wantedDirectories.sorted() where !existingDirectories.contains(directory) {
+            try fileSystem.createDirectory(ContentLoader.join(root, directory))
+        }
+        for file in files {
+            let target = ContentLoader.join(root, file.path)
+            if existingFiles.contains(file.path) {
+                if fileSystem.holds(target, bytes: file.bytes) { continue }
+                try fileSystem.removeFile(target)
+            }
+            if let live {
+                let current = ContentLoader.join(live, file.path)
+                if fileSystem.holds(current, bytes: file.bytes), (try? fileSystem.link(current, to: target)) != nil { continue }
+            }
+            try fileSystem.writeFile(target, bytes: file.bytes)
         }
     }
 
-    /// Staging directories left by a build that was killed; they are never the live site.
+    /// Staging directories of earlier versions, which built into a fresh `.NAME.tmp-*` directory each time and
+    /// may have left one when killed; they are never the live site.
     static func removeLeftovers(in parent: String, of name: String, fileSystem: some SiteFileSystem = LocalSiteFileSystem()) {
         for entry in fileSystem.contentsOfDirectory(parent) where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
             fileSystem.removeItem(ContentLoader.join(parent, entry))
         }
     }
 
-    private static func swap(staging: String, into output: String, fileSystem: some SiteFileSystem) throws(WriteError) {
-        switch fileSystem.kind(of: output) {
-        case .missing:
+    private static func swap(_ back: String, into live: String, liveExists: Bool, fileSystem: some SiteFileSystem) throws(WriteError) {
+        guard liveExists else {
             do {
-                try fileSystem.rename(staging, to: output)
+                try fileSystem.rename(back, to: live)
             } catch {
                 throw WriteError(description: "cannot move the new site into place: \(error.description)")
             }
             return
-        case .other:
-            throw WriteError(description: "\(output) exists and is not a directory; the site was not written")
-        case .directory:
-            break
         }
         // Linux swaps both directories in one step: there is no moment without a site.
-        if (try? fileSystem.exchange(staging, output)) != nil {
-            fileSystem.removeItem(staging)
-            return
-        }
-        let url = URL(fileURLWithPath: output)
+        if (try? fileSystem.exchange(back, live)) != nil { return }
+        let url = URL(fileURLWithPath: live)
         let old = ContentLoader.join(url.deletingLastPathComponent().path, ".\(url.lastPathComponent).old-\(getpid())")
         do {
-            try fileSystem.rename(output, to: old)
+            try fileSystem.rename(live, to: old)
         } catch {
             throw WriteError(description: "cannot move the previous site aside: \(error.description)")
         }
         do {
-            try fileSystem.rename(staging, to: output)
+            try fileSystem.rename(back, to: live)
         } catch {
-            try? fileSystem.rename(old, to: output)
+            try? fileSystem.rename(old, to: live)
             throw WriteError(description: "cannot move the new site into place: \(error.description)")
         }
-        fileSystem.removeItem(old)
+        if (try? fileSystem.rename(old, to: back)) == nil { fileSystem.removeItem(old) }
     }
 }
