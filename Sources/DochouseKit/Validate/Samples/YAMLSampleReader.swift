@@ -89,11 +89,11 @@ enum YAMLSampleReader {
         }
         let text = scalar.string
         let kind: SampleValue.Kind
-        switch Resolver.default.resolveTag(of: .scalar(scalar)) {
+        switch YAMLPlainScalar.meaning(of: text) {
         case .null: kind = .null
         case .bool: kind = .bool(["true", "yes", "on", "y"].contains(text.lowercased()))
-        case .int, .float: kind = .number(text)
-        default: kind = .string(text)
+        case .number: kind = .number(text)
+        case .string: kind = .string(text)
         }
         return SampleValue(kind: kind, position: position, style: .yamlPlain, plainText: text)
     }
