@@ -149,10 +149,15 @@ public struct SiteCompilation: Sendable {
         timer.lap("pages")
         await recompileReferences()
         timer.lap("reference pages")
+        // The site-wide files (search indexes, sitemap, 404 and home pages) need only the pages and the index, so
+        // they are built beside the cross-page checks instead of after them.
+        let (siteIndex, documents, layout) = (index, searchDocuments, templates)
+        async let files = SiteFiles.buildConcurrently(index: siteIndex, documents: documents, templates: layout)
         rebuildCrossPageState()
         timer.lap("cross-page checks")
-        refreshSiteFiles()
-        timer.lap("site files")
+        siteFiles = await files
+        siteFilesAreCurrent = true
+        timer.lap("site files (beside the checks)")
         phases = timer.phases
     }
 
@@ -163,8 +168,12 @@ public struct SiteCompilation: Sendable {
             siteFiles = []
             return
         }
-        let documents = tree.pages.compactMap { compiled[$0.relativePath]?.search } + references.compactMap(\.search)
-        siteFiles = SiteFiles.build(index: index, documents: documents, templates: templates)
+        siteFiles = SiteFiles.build(index: index, documents: searchDocuments, templates: templates)
+    }
+
+    /// The search documents of every page and reference page, in tree order.
+    var searchDocuments: [SearchDocument] {
+        tree.pages.compactMap { compiled[$0.relativePath]?.search } + references.compactMap(\.search)
     }
 
     /// The paths of the site-wide files.

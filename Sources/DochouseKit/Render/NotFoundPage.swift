@@ -91,4 +91,13 @@ enum SiteFiles {
             + NotFoundPage.files(index: index, templates: templates)
             + LanguageHomePage.files(index: index, templates: templates)
     }
+
+    /// The same files, with each language's search index built on its own core.
+    static func buildConcurrently(index: SiteIndex, documents: [SearchDocument], templates: TemplateSet?) async -> [OutputFile] {
+        guard let templates else { return [] }
+        return await index.site.languages.concurrentMap { SearchIndexBuilder.build(language: $0, documents: documents) }
+            + Sitemap.files(index: index)
+            + NotFoundPage.files(index: index, templates: templates)
+            + LanguageHomePage.files(index: index, templates: templates)
+    }
 }
