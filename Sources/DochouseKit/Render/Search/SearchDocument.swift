@@ -88,14 +88,22 @@ struct SearchDocument: Sendable, Hashable {
             sectionWords.append(touched.map { ($0, Int(bestField[$0])) })
             for word in touched { bestField[word] = 0 }
         }
-        // Each distinct word is stemmed once; words with one stem merge, keeping the best field.
-        var stemNumbers: [String: Int] = [:]
+        // Each distinct word is looked up once; words with one stem merge, keeping the best field. Stems merge by
+        // number, or by text when the table was too full to number one of them.
+        let entries = (0..<words.count).map { word in words.withBytes(of: word) { SearchStemTable.shared.entry(for: $0) } }
+        let allNumbered = entries.allSatisfy { $0.number != nil }
+        var byNumber: [Int: Int] = [:]
+        var byText: [String: Int] = [:]
         var stems: [String] = []
-        let stemOfWord: [Int] = (0..<words.count).map { word in
-            let stem = SearchTokenizer.stem(words.string(word))
-            if let known = stemNumbers[stem] { return known }
-            stemNumbers[stem] = stems.count
-            stems.append(stem)
+        let stemOfWord: [Int] = entries.map { entry in
+            if allNumbered, let number = entry.number {
+                if let known = byNumber[number] { return known }
+                byNumber[number] = stems.count
+            } else {
+                if let known = byText[entry.stem] { return known }
+                byText[entry.stem] = stems.count
+            }
+            stems.append(entry.stem)
             return stems.count - 1
         }
         var bestStemField = [Int](repeating: 0, count: stems.count)

@@ -3,8 +3,8 @@
 /// letters stays inside a word, a final `'s` goes), then Snowball's English stemmer for Latin words and its
 /// Russian stemmer for Cyrillic ones. Any other word is kept as it is.
 ///
-/// Two paths give the same words: text made only of ASCII, the basic Cyrillic block (U+0400-U+045F) and `’`,
-/// which is nearly all docs text, is cut on its UTF-8 bytes without building strings (`forEachWord`); any other
+/// Two paths give the same words: text made only of ASCII, the basic Cyrillic block (U+0400-U+045F), `’` and
+/// common punctuation (dashes, quotes, arrows), which is nearly all docs text, is cut on its UTF-8 bytes without building strings (`forEachWord`); any other
 /// text goes through the general path on Unicode scalars (`scalarWords`), which also defines the behaviour.
 enum SearchTokenizer {
     static func terms(_ text: String) -> [String] {
@@ -98,9 +98,23 @@ enum SearchTokenizer {
                 case 0x430...0x45F: codes.append(scalar)
                 default: return false
                 }
+            } else if byte == 0xC2 || byte == 0xC3 {
+                // Latin-1 punctuation and signs that docs use between words: no-break space, «», §, ©, ®, °, ±, ·, ×, ÷.
+                guard let next = utf8.next() else { return false }
+                let scalar = (UInt16(byte & 0x1F) << 6) | UInt16(next & 0x3F)
+                switch scalar {
+                case 0xA0, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB1, 0xB6, 0xB7, 0xBB, 0xD7, 0xF7: codes.append(0x20)
+                default: return false
+                }
             } else if byte == 0xE2 {
-                guard utf8.next() == 0x80, utf8.next() == 0x99 else { return false }
-                codes.append(0x27)
+                guard let second = utf8.next(), let third = utf8.next() else { return false }
+                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                switch scalar {
+                case 0x2019: codes.append(0x27)
+                // General punctuation (dashes, quotes, ellipsis, spaces), the numero sign, arrows: never inside a word.
+                case 0x2000...0x205E, 0x2116, 0x2190...0x21FF: codes.append(0x20)
+                default: return false
+                }
             } else {
                 return false
             }

@@ -10,10 +10,36 @@ struct SearchWordTable {
 
     var count: Int { spans.count }
 
-    /// The number of the word with these bytes, adding it when it is new.
-    mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// FNV-1a over the bytes.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The number of the word with these bytes, if it is in the table.
+    func existingNumber(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let word = Int(slots[slot]) - 1
+            if equals(word, bytes) { return word }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Calls `body` with the word's bytes.
+    func withBytes<T>(of word: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let span = spans[word]
+        return arena.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[span.start..<span.start + span.count]))
+        }
+    }
+
+    /// The number of the word with these bytes, adding it when it is new.
+    mutating func number(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = Self.hash(bytes)
         var mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
