@@ -2,18 +2,16 @@ import Foundation
 import Testing
 @testable import DochouseKit
 
-/// Hostile input through the whole pipeline (`check`): each limit answers with its own rule id, at its place,
-/// quickly. The time bound here is loose (debug build, shared machine); README.md records release figures.
-@Suite("Limits: hostile input gets a diagnostic, not a hang or a crash")
+/// Hostile input through the whole pipeline (`check`): each limit answers with its own rule id, at its place.
+/// A hang fails the suite's time limit; how fast each limit answers is measured in release builds, not asserted
+/// here (the machines are shared: README.md records the figures).
+@Suite("Limits: hostile input gets a diagnostic, not a hang or a crash", .timeLimit(.minutes(2)))
 struct LimitTests {
     /// Runs `check` on a tree and returns its findings as compiler-style lines (without missing-twin warnings,
-    /// which every one-language fixture has), and how long it took.
-    private func check(_ root: String) async throws -> (lines: [String], seconds: Double) {
-        let started = ContinuousClock.now
+    /// which every one-language fixture has).
+    private func check(_ root: String) async throws -> [String] {
         let result = try await TestSupport.run(content: root, render: false)
-        let elapsed = ContinuousClock.now - started
-        let lines = TestSupport.lines(result.diagnostics.filter { $0.ruleID != "page.missing-twin" }, relativeTo: root)
-        return (lines, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return TestSupport.lines(result.diagnostics.filter { $0.ruleID != "page.missing-twin" }, relativeTo: root)
     }
 
     /// A tree in a temporary directory with one page `pages/page.md`: front matter, then `body`.
@@ -29,11 +27,10 @@ struct LimitTests {
     @Test("A billion-laughs YAML sample is refused, not expanded")
     func aliasBomb() async throws {
         let root = TestSupport.fixture("limits/alias-bomb")
-        let (lines, seconds) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == [
             "pages/bomb.md:8:5: error: the YAML expands to more than 100000 values through its aliases; refusing to expand it (an alias bomb?) [sample.too-large]",
         ])
-        #expect(seconds < 5)
     }
 
     @Test("100,000 nested brackets in a JSON sample: a depth finding, no stack overflow")
@@ -41,13 +38,12 @@ struct LimitTests {
         // One bracket a line: the nesting limit answers. Line 7 holds the first `[`, so the 513th is on line 519.
         let root = try tree(body: "\n```json\n" + String(repeating: "[\n", count: 100_000) + "```\n")
         defer { TestSupport.cleanUp(root) }
-        let (lines, seconds) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == ["pages/page.md:519:1: error: nesting is too deep: more than 512 levels of arrays and objects; flatten the document [sample.too-large]"])
-        #expect(seconds < 5)
         // All on one line: the line length limit answers first, before any parsing.
         let oneLine = try tree(body: "\n```json\n" + String(repeating: "[", count: 100_000) + "\n```\n")
         defer { TestSupport.cleanUp(oneLine) }
-        #expect(try await check(oneLine).lines == [
+        #expect(try await check(oneLine) == [
             "pages/page.md:7:1: error: line 1 of the sample is 100000 bytes long, more than the limit of 10000 (limits.sampleLineLength in site.yaml); the sample is not checked [sample.line-too-long]",
         ])
     }
@@ -56,20 +52,18 @@ struct LimitTests {
     func deepYAML() async throws {
         let root = try tree(body: "\n```yaml\nkey:\n" + String(repeating: " [\n", count: 100_000) + "```\n")
         defer { TestSupport.cleanUp(root) }
-        let (lines, seconds) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == ["pages/page.md:7:1: error: the YAML nests deeper than 512 levels; refusing to read it [sample.too-large]"])
-        #expect(seconds < 5)
     }
 
     @Test("100,000 nested block quotes: Markdown cut at its depth limit and reported")
     func deepMarkdown() async throws {
         let root = try tree(body: String(repeating: ">", count: 100_000) + " deep\n\n# After\n")
         defer { TestSupport.cleanUp(root) }
-        let (lines, seconds) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == [
             "pages/page.md:5:128: error: Markdown nests more than 128 levels deep here (block quotes, lists or emphasis); the deeper part is left out [markdown.too-deep]",
         ])
-        #expect(seconds < 5)
         // Rendering the cut tree works too, and the heading after the deep part survives.
         let rendered = try await TestSupport.run(content: root, render: true)
         #expect(!rendered.wroteSite, "an error-level finding stops the build")
@@ -79,11 +73,11 @@ struct LimitTests {
     func deepListsAndEmphasis() async throws {
         let lists = try tree(body: String(repeating: "- ", count: 50_000) + "x\n")
         defer { TestSupport.cleanUp(lists) }
-        #expect(try await check(lists).lines.allSatisfy { $0.hasSuffix("[markdown.too-deep]") })
-        #expect(try await check(lists).lines.count == 1)
+        #expect(try await check(lists).allSatisfy { $0.hasSuffix("[markdown.too-deep]") })
+        #expect(try await check(lists).count == 1)
         let emphasis = try tree(body: String(repeating: "*a ", count: 30_000) + String(repeating: " b*", count: 30_000) + "\n")
         defer { TestSupport.cleanUp(emphasis) }
-        let lines = try await check(emphasis).lines
+        let lines = try await check(emphasis)
         #expect(lines.count == 1 && lines[0].hasSuffix("[markdown.too-deep]"), "\(lines)")
     }
 
@@ -92,17 +86,16 @@ struct LimitTests {
         let root = try tree(body: String(repeating: "0123456789abcdef\n", count: 11 * 1024 * 1024 / 17))
         defer { TestSupport.cleanUp(root) }
         let size = try FileManager.default.attributesOfItem(atPath: root + "/pages/page.md")[.size] as? Int ?? 0
-        let (lines, seconds) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == [
             "pages/page.md:1:1: error: page is \(size) bytes, more than the limit of 10485760 bytes (limits.pageSize in site.yaml); it is not read [page.too-large]",
         ])
-        #expect(seconds < 5)
     }
 
     @Test("site.yaml sets the page size, the samples per page and the sample line length")
     func configuredLimits() async throws {
         let root = TestSupport.fixture("limits/small-limits")
-        let (lines, _) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == [
             "pages/big.md:1:1: error: page is 1662 bytes, more than the limit of 1024 bytes (limits.pageSize in site.yaml); it is not read [page.too-large]",
             "pages/long.md:8:1: error: line 2 of the sample is 76 bytes long, more than the limit of 60 (limits.sampleLineLength in site.yaml); the sample is not checked [sample.line-too-long]",
@@ -135,7 +128,7 @@ struct LimitTests {
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: root + "/pages/page.md")))
         bytes[bytes.count - 1] = 0x80
         try Data(bytes).write(to: URL(fileURLWithPath: root + "/pages/page.md"))
-        let (lines, _) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == [
             "pages/page.md:6:8: error: page is not valid UTF-8: byte 0x80 at byte offset \(bytes.count - 1) [page.invalid-utf8]",
         ])
@@ -144,7 +137,7 @@ struct LimitTests {
     @Test("A NUL byte is reported with its offset, line and character column")
     func nulByte() async throws {
         let root = TestSupport.fixture("limits/nul-byte")
-        let (lines, _) = try await check(root)
+        let lines = try await check(root)
         // "Text те" is 7 characters (9 bytes) on line 6; the NUL is byte 52 of the file.
         #expect(lines == [
             "pages/page.md:6:8: error: page contains a NUL byte at byte offset 52; a text page never does (is it a binary file?) [page.nul-byte]",
@@ -170,11 +163,10 @@ struct LimitTests {
     @Test("An alias bomb under site.yaml's nav is refused instead of walked (found in review: it hung the build)")
     func siteConfigAliasBomb() async throws {
         let root = TestSupport.fixture("limits/site-bomb")
-        let (lines, seconds) = try await check(root)
+        let lines = try await check(root)
         #expect(lines == [
             "site.yaml:1:1: error: site.yaml expands to more than 100000 values through its aliases (an alias bomb?); it is not applied [site.too-large]",
         ])
-        #expect(seconds < 5)
     }
 
     @Test("A finding on a very long line quotes a window around its column, not the whole line")

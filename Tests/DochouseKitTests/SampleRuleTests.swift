@@ -54,7 +54,7 @@ struct SampleRuleTests {
         #expect(unknownType.first?.suggestion == "did you mean 'resource:ecr-repository'?")
     }
 
-    @Test("The YAML reader keeps positions and the YAML 1.1 reading of plain scalars, and refuses alias bombs")
+    @Test("The YAML reader keeps positions and the YAML 1.1 reading of plain scalars, and refuses alias bombs", .timeLimit(.minutes(1)))
     func yamlReader() throws {
         let value = try #require(try YAMLSampleReader.read("a: NO\nb: \"NO\"\nc: 012\n").get())
         #expect(value["a"]?.kind == .bool(false))
@@ -65,9 +65,7 @@ struct SampleRuleTests {
         #expect(value["c"]?.kind == .number("012"))
         var bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 { bomb += "\(Character(UnicodeScalar(UInt8(97 + level)))): &\(Character(UnicodeScalar(UInt8(97 + level)))) [" + Array(repeating: "*\(Character(UnicodeScalar(UInt8(96 + level))))", count: 9).joined(separator: ", ") + "]\n" }
-        let started = ContinuousClock.now
         let refused = YAMLSampleReader.read(bomb)
-        #expect(ContinuousClock.now - started < .seconds(5))
         guard case .failure(let error) = refused else { Issue.record("the alias bomb was expanded"); return }
         #expect(error.isExpansionLimit)
     }

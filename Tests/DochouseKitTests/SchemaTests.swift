@@ -544,14 +544,11 @@ struct SchemaLoaderDiagnosticTests {
             let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
             text += "      a\(level): &a\(level) [\(refs)]\n"
         }
-        let start = ContinuousClock.now
         let (document, diagnostics) = SchemaFixtures.load(text)
-        let elapsed = ContinuousClock.now - start
         #expect(document == nil)
         #expect(lines(diagnostics) == [
             "1:1 schema.too-large the file expands to more than 1000000 nodes through its aliases (an alias bomb?)",
         ])
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
     }
 
     @Test(.timeLimit(.minutes(1))) func aliasBombAsAKeyIsRefusedBeforeComposing() {
