@@ -15,9 +15,16 @@ enum Console {
     static func printDiagnostics(_ diagnostics: [Diagnostic], color: Bool) {
         let cache = SourceCache()
         let formatter = TextDiagnosticFormatter(color: color, source: { cache.file($0) })
+        // One write per 64 KB instead of one per finding: a baselined tree prints thousands.
+        var pending = ""
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data(formatter.format(diagnostic).utf8))
+            pending += formatter.format(diagnostic)
+            if pending.utf8.count >= 1 << 16 {
+                FileHandle.standardError.write(Data(pending.utf8))
+                pending = ""
+            }
         }
+        if !pending.isEmpty { FileHandle.standardError.write(Data(pending.utf8)) }
     }
 }
 
