@@ -1,6 +1,14 @@
 import ArgumentParser
 import DochouseKit
 import Foundation
+import Synchronization
+
+/// How many findings were printed during the build.
+final class PrintedCount: Sendable {
+    private let count = Mutex<Int>(0)
+    func add(_ more: Int) { count.withLock { $0 += more } }
+    var value: Int { count.withLock { $0 } }
+}
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,16 +29,24 @@ struct BuildCommand: AsyncParsableCommand {
                                    useBaseline: !tree.noBaseline)
         let pipeline = BuildPipeline(options: options, logger: tree.makeLogger())
         let progress = ProgressLine()
+        let printed = PrintedCount()
+        let color = tree.color
         let result: BuildResult
         do {
-            result = try await pipeline.run(progress: { done, total in progress.update(done: done, total: total) })
+            result = try await pipeline.run(progress: { done, total in progress.update(done: done, total: total) },
+                                            findings: { findings in
+                                                progress.finish()
+                                                Console.printDiagnostics(findings, color: color)
+                                                printed.add(findings.count)
+                                            })
         } catch {
             progress.finish()
             Console.error("dochouse: error: \(error)")
             throw ExitCode(2)
         }
         progress.finish()
-        Console.printDiagnostics(result.diagnostics, color: tree.color)
+        // The findings were printed while the site was written; what the write itself found comes after them.
+        Console.printDiagnostics(Array(result.diagnostics.dropFirst(printed.value)), color: tree.color)
         let summary = CheckSummary(result).text(languages: result.languages)
         if result.wroteSite {
             Console.error(String(format: "Built %@ into %@/ in %.2f s", summary, out, result.seconds))

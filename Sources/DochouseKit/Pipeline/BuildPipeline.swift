@@ -23,8 +23,11 @@ public struct BuildPipeline: Sendable {
         }
     }
 
-    /// Runs the pipeline. `progress` is called with (pages done, pages in all) while pages are compiled.
-    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) async throws(Failure) -> BuildResult {
+    /// Runs the pipeline. `progress` is called with (pages done, pages in all) while pages are compiled;
+    /// `findings`, when given, with the tree's findings as soon as they are known, while the site is being written
+    /// (the result's diagnostics start with the same ones, then any the write adds).
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    findings: (@Sendable ([Diagnostic]) -> Void)? = nil) async throws(Failure) -> BuildResult {
         let clock = ContinuousClock()
         let started = clock.now
         if options.render, let problem = OutputDirectoryGuard.problem(
@@ -61,12 +64,16 @@ public struct BuildPipeline: Sendable {
         var writeDiagnostics: [Diagnostic] = []
         let outputs = hasErrors ? [] : compilation.outputs
         if options.render, templates != nil, !hasErrors {
-            do {
-                try SiteWriter.write(outputs, to: options.outputDirectory)
+            // Writing is mostly system calls and printing the findings mostly formatting: they overlap.
+            async let failure = Self.write(outputs, to: options.outputDirectory)
+            findings?(diagnostics)
+            if let message = await failure {
+                writeDiagnostics.append(Diagnostic(rule: BuildRules.writeFailed, message: message, at: nil))
+            } else {
                 wrote = true
-            } catch {
-                writeDiagnostics.append(Diagnostic(rule: BuildRules.writeFailed, message: error.description, at: nil))
             }
+        } else {
+            findings?(diagnostics)
         }
         timer.lap("write")
         phases += timer.phases
@@ -78,6 +85,18 @@ public struct BuildPipeline: Sendable {
                                  outputFiles: outputs, wroteSite: wrote, seconds: seconds)
         compilation.summarize(into: &result)
         return result
+    }
+}
+
+extension BuildPipeline {
+    /// Writes the site; the reason when it could not.
+    static func write(_ outputs: [OutputFile], to directory: String) async -> String? {
+        do {
+            try SiteWriter.write(outputs, to: directory)
+            return nil
+        } catch {
+            return error.description
+        }
     }
 }
 

@@ -27,6 +27,9 @@ public protocol SiteFileSystem: Sendable {
     /// Every entry under `root`, by path relative to it, never following symlinks: regular files, directories,
     /// and anything else (symlinks, pipes).
     func listTree(_ root: String) -> SiteTreeListing
+    /// True when files may be written from several threads at once (test doubles that count or fail the n-th
+    /// write say no, so that "the n-th" means something).
+    var allowsConcurrentWrites: Bool { get }
 }
 
 public struct SiteTreeListing: Sendable {
@@ -37,6 +40,8 @@ public struct SiteTreeListing: Sendable {
 }
 
 extension SiteFileSystem {
+    public var allowsConcurrentWrites: Bool { false }
+
     /// Without a way to compare, every file counts as changed.
     public func holds(_ path: String, bytes: [UInt8]) -> Bool { false }
 
@@ -83,6 +88,8 @@ public struct SiteFileSystemError: Error, Sendable, CustomStringConvertible {
 /// The real disk.
 public struct LocalSiteFileSystem: SiteFileSystem {
     public init() {}
+
+    public var allowsConcurrentWrites: Bool { true }
 
     public func createDirectory(_ path: String) throws(SiteFileSystemError) {
         // The directory itself first: its parent usually exists, and one mkdir is then all it takes.

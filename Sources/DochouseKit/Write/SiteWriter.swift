@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes a built site so that readers never see half of it, and so that a rebuild touches only what changed.
 ///
@@ -78,18 +79,40 @@ public enum SiteWriter {
         for directory in wantedDirectories.sorted() where !existingDirectories.contains(directory) {
             try fileSystem.createDirectory(ContentLoader.join(root, directory))
         }
-        for file in files {
-            let target = ContentLoader.join(root, file.path)
-            if existingFiles.contains(file.path) {
-                if fileSystem.holds(target, bytes: file.bytes) { continue }
-                try fileSystem.removeFile(target)
+        // Files are independent once their directories exist: a file system that allows it gets one worker per core.
+        let workers = fileSystem.allowsConcurrentWrites ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 64)) : 1
+        let failure = Mutex<SiteFileSystemError?>(nil)
+        let kept = existingFiles
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < files.count {
+                if workers > 1, failure.withLock({ $0 != nil }) { return }
+                do throws(SiteFileSystemError) {
+                    try place(files[index], in: root, existing: kept.contains(files[index].path), live: live, fileSystem: fileSystem)
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
+                index += workers
             }
-            if let live {
-                let current = ContentLoader.join(live, file.path)
-                if fileSystem.holds(current, bytes: file.bytes), (try? fileSystem.link(current, to: target)) != nil { continue }
-            }
-            try fileSystem.writeFile(target, bytes: file.bytes)
         }
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// Makes `root/file.path` hold the file's bytes: kept when it already does, linked from the live site when
+    /// that holds them, written otherwise.
+    private static func place(_ file: OutputFile, in root: String, existing: Bool, live: String?,
+                              fileSystem: some SiteFileSystem) throws(SiteFileSystemError) {
+        let target = ContentLoader.join(root, file.path)
+        if existing {
+            if fileSystem.holds(target, bytes: file.bytes) { return }
+            try fileSystem.removeFile(target)
+        }
+        if let live {
+            let current = ContentLoader.join(live, file.path)
+            if fileSystem.holds(current, bytes: file.bytes), (try? fileSystem.link(current, to: target)) != nil { return }
+        }
+        try fileSystem.writeFile(target, bytes: file.bytes)
     }
 
     /// Staging directories of earlier versions, which built into a fresh `.NAME.tmp-*` directory each time and
