@@ -36,7 +36,7 @@ struct PolicySummary {
         isResourceBased = policy.isResourceBased
         statements = policy.statements.map { statement in
             let actions = statement.actionEntries.map { entry -> ActionRow in
-                let found = entry.text.contains("*") || entry.text.contains("?")
+                let found = entry.text.utf8.contains(UInt8(ascii: "*")) || entry.text.utf8.contains(UInt8(ascii: "?"))
                     ? catalog.actions(matching: entry.text) : (catalog.action(entry.text).map { [$0] } ?? [])
                 var levels: [IAMAccessLevel] = []
                 for level in IAMAccessLevel.allCases where found.contains(where: { $0.accessLevel == level }) { levels.append(level) }
