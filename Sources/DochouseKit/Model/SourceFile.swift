@@ -13,10 +13,9 @@ public struct SourceFile: Sendable, Hashable {
         self.displayPath = displayPath
         self.text = text
         var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        var text = text
+        text.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
         self.lineStarts = starts
     }
