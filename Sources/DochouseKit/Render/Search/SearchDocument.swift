@@ -71,10 +71,11 @@ struct SearchDocument: Sendable, Hashable {
         // Per section, the best field of each word (by the word's number in `words`).
         var sectionWords: [[(word: Int, field: Int)]] = []
         var bestField: [UInt8] = []
+        var scratch = SearchTokenizer.Scratch()
         for section in sections {
             var touched: [Int] = []
             func add(_ text: String, _ field: SearchIndexBuilder.Field) {
-                SearchTokenizer.forEachWord(in: text) { bytes in
+                SearchTokenizer.forEachWord(in: text, scratch: &scratch) { bytes in
                     let word = words.number(of: bytes)
                     if word == bestField.count { bestField.append(0) }
                     if bestField[word] == 0 { touched.append(word) }

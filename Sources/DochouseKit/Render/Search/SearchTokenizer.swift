@@ -37,7 +37,27 @@ enum SearchTokenizer {
     /// Calls `body` with the UTF-8 bytes of each word of `text`, lowercased, in order. The buffer is only valid
     /// during the call.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var scratch = Scratch()
+        forEachWord(in: text, scratch: &scratch, body)
+    }
+
+    /// Buffers `forEachWord` reuses from one text to the next (a page cuts a few dozen texts).
+    struct Scratch {
         var codes: [UInt16] = []
+        var word: [UInt8] = []
+    }
+
+    static func forEachWord(in text: String, scratch: inout Scratch, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // Taken out of the scratch (so each buffer stays uniquely referenced) and put back at the end.
+        var codes: [UInt16] = []
+        var word: [UInt8] = []
+        swap(&codes, &scratch.codes)
+        swap(&word, &scratch.word)
+        defer {
+            scratch.codes = codes
+            scratch.word = word
+        }
+        codes.removeAll(keepingCapacity: true)
         codes.reserveCapacity(text.utf8.count)
         guard foldBasic(text, into: &codes) else {
             for word in scalarWords(text) {
@@ -46,7 +66,6 @@ enum SearchTokenizer {
             }
             return
         }
-        var word: [UInt8] = []
         word.reserveCapacity(64)
         var i = 0
         let n = codes.count
