@@ -25,8 +25,9 @@ struct BuildCommand: AsyncParsableCommand {
     var out: String = "site"
 
     func run() async throws {
-        let options = BuildOptions(contentDirectory: tree.content, templatesDirectory: templates, outputDirectory: out,
+        var options = BuildOptions(contentDirectory: tree.content, templatesDirectory: templates, outputDirectory: out,
                                    useBaseline: !tree.noBaseline)
+        options.keepsUntilExit = true
         let pipeline = BuildPipeline(options: options, logger: tree.makeLogger())
         let progress = ProgressLine()
         let printed = PrintedCount()
@@ -45,6 +46,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         progress.finish()
+        ProcessLifetime.keep(result)
         // The findings were printed while the site was written; what the write itself found comes after them.
         Console.printDiagnostics(Array(result.diagnostics.dropFirst(printed.value)), color: tree.color)
         let summary = CheckSummary(result).text(languages: result.languages)

@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
     public var render: Bool
     /// Whether `content/dochouse-baseline.json` applies (off to see every finding as it is).
     public var useBaseline: Bool
+    /// True for a process that exits after this build: the compiled site is then left for the system to take
+    /// back at exit instead of being freed piece by piece (`ProcessLifetime`).
+    public var keepsUntilExit = false
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
                 outputDirectory: String = "site", render: Bool = true, useBaseline: Bool = true) {

@@ -84,6 +84,7 @@ public struct BuildPipeline: Sendable {
                                  pagesPerLanguage: [:], languages: compilation.site.languages,
                                  outputFiles: outputs, wroteSite: wrote, seconds: seconds)
         compilation.summarize(into: &result)
+        if options.keepsUntilExit { ProcessLifetime.keep(compilation) }
         return result
     }
 }

@@ -4,6 +4,9 @@ import CmarkBridge
 struct SearchTerm: Sendable, Hashable {
     var stem: String
     var field: Int
+    /// The stem's number in `SearchStemTable` (equal numbers, equal stems), so the site-wide index can merge
+    /// postings without hashing stems as text; nil when the table was too full to number it.
+    var number: Int? = nil
 }
 
 /// What the search index knows about one page: its URL and title, and its text cut into sections, one per
@@ -96,6 +99,7 @@ struct SearchDocument: Sendable, Hashable {
         var byNumber: [Int: Int] = [:]
         var byText: [String: Int] = [:]
         var stems: [String] = []
+        var numbers: [Int?] = []
         let stemOfWord: [Int] = entries.map { entry in
             if allNumbered, let number = entry.number {
                 if let known = byNumber[number] { return known }
@@ -105,6 +109,7 @@ struct SearchDocument: Sendable, Hashable {
                 byText[entry.stem] = stems.count
             }
             stems.append(entry.stem)
+            numbers.append(allNumbered ? entry.number : nil)
             return stems.count - 1
         }
         var bestStemField = [Int](repeating: 0, count: stems.count)
@@ -116,7 +121,7 @@ struct SearchDocument: Sendable, Hashable {
                 bestStemField[stem] = max(bestStemField[stem], field)
             }
             defer { for stem in order { bestStemField[stem] = 0 } }
-            return order.map { SearchTerm(stem: stems[$0], field: bestStemField[$0]) }
+            return order.map { SearchTerm(stem: stems[$0], field: bestStemField[$0], number: numbers[$0]) }
         }
     }
 

@@ -19,7 +19,10 @@ enum SearchIndexBuilder {
         let sorted = documents.filter { $0.language == language }.sorted { $0.url < $1.url }
         var pages = "["
         var docs = "["
-        var postings: [String: [Int]] = [:]
+        // Postings per stem, found by the stem's number (text only for stems the table could not number).
+        var slots: [(stem: String, postings: [Int])] = []
+        var slotByNumber: [Int: Int] = [:]
+        var slotByText: [String: Int] = [:]
         var docCount = 0
         for (pageNumber, document) in sorted.enumerated() {
             if pageNumber > 0 { pages += "," }
@@ -27,20 +30,37 @@ enum SearchIndexBuilder {
             for (section, best) in zip(document.sections, document.terms) {
                 if docCount > 0 { docs += "," }
                 docs += "[\(pageNumber)," + JSONText.string(section.anchor) + "," + JSONText.string(section.heading) + "]"
-                for term in best { postings[term.stem, default: []].append(docCount * 4 + term.field) }
+                for term in best {
+                    let slot: Int
+                    if let number = term.number {
+                        if let known = slotByNumber[number] { slot = known } else { slot = slots.count; slotByNumber[number] = slot; slots.append((term.stem, [])) }
+                    } else {
+                        if let known = slotByText[term.stem] { slot = known } else { slot = slots.count; slotByText[term.stem] = slot; slots.append((term.stem, [])) }
+                    }
+                    slots[slot].postings.append(docCount * 4 + term.field)
+                }
                 docCount += 1
             }
         }
+        // A stem numbered on some pages and not on others (the table filled up meanwhile) has two slots: merge them.
+        if !slotByText.isEmpty {
+            var merged: [String: [Int]] = [:]
+            for slot in slots { merged[slot.stem, default: []] += slot.postings }
+            slots = merged.map { ($0.key, $0.value.sorted()) }
+        }
+        slots.sort { $0.stem < $1.stem }
         var terms = "{"
-        for (offset, term) in postings.keys.sorted().enumerated() {
+        for (offset, slot) in slots.enumerated() {
             if offset > 0 { terms += "," }
+            terms += JSONText.string(slot.stem) + ":["
             var previous = 0
-            let encoded = (postings[term] ?? []).map { posting -> String in
+            for (index, posting) in slot.postings.enumerated() {
                 let doc = posting / 4
-                defer { previous = doc }
-                return String((doc - previous) * 4 + posting % 4)
+                if index > 0 { terms += "," }
+                terms += String((doc - previous) * 4 + posting % 4)
+                previous = doc
             }
-            terms += JSONText.string(term) + ":[" + encoded.joined(separator: ",") + "]"
+            terms += "]"
         }
         let json = "{\"lang\":" + JSONText.string(language) + ",\"pages\":" + pages + "],\"docs\":" + docs + "],\"terms\":" + terms + "}}\n"
         return OutputFile(path: "\(language)/search-index.json", text: json)
