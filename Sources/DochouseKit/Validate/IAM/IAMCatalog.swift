@@ -55,14 +55,34 @@ public final class IAMCatalog: Sendable {
     /// The global condition keys (`aws:SourceIp`, `aws:RequestTag/${TagKey}`, …), sorted by name.
     public let globalConditionKeys: [IAMConditionKey]
 
-    private let entries: [String: ServiceEntry]
+    /// Services by lowercased prefix. The dictionary never changes after `init`; each slot keeps its service
+    /// once loaded, so a lookup of a loaded service is a hash and an atomic load, with no lock.
+    private let entries: [String: ServiceSlot]
     private let globalKeyIndex: IAMConditionKeyIndex
-    private let loaded = Mutex<[String: Result<IAMService, IAMCatalogError>]>([:])
 
     private struct ServiceEntry: Sendable {
         let prefix: String
         let name: String?
         let file: URL
+    }
+
+    /// A service of the index and, once decoded, its file's contents (or why they could not be read).
+    private final class ServiceSlot: Sendable {
+        let entry: ServiceEntry
+        /// Set once, by the first task to finish decoding; later stores are refused and return this one.
+        let loaded = AtomicLazyReference<LoadedService>()
+
+        init(_ entry: ServiceEntry) {
+            self.entry = entry
+        }
+    }
+
+    private final class LoadedService: Sendable {
+        let result: Result<IAMService, IAMCatalogError>
+
+        init(_ result: Result<IAMService, IAMCatalogError>) {
+            self.result = result
+        }
     }
 
     /// Reads the indexes of catalog directories. Later directories add services, replace
@@ -121,7 +141,7 @@ public final class IAMCatalog: Sendable {
             }
         }
 
-        self.entries = entries
+        self.entries = entries.mapValues(ServiceSlot.init)
         self.servicePrefixes = entries.values.map(\.prefix).sorted()
         let keys = globals.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
         self.globalConditionKeys = keys
@@ -141,33 +161,42 @@ public final class IAMCatalog: Sendable {
         entries[prefix.lowercased()] != nil
     }
 
+    /// Whether the catalog has a service whose lowercased prefix is `key` (an `ActionName.serviceKey`).
+    func hasService(key: String) -> Bool {
+        entries[key] != nil
+    }
+
     /// The service's name from the index, without loading it; nil for unknown services and for
     /// service files no index lists.
     public func serviceName(_ prefix: String) -> String? {
-        entries[prefix.lowercased()]?.name
+        entries[prefix.lowercased()]?.entry.name
     }
 
     /// The service with this prefix, ignoring case; nil if the catalog has no such service or
     /// its file cannot be loaded (``loadService(_:)`` says why).
     public func service(_ prefix: String) -> IAMService? {
-        try? loadService(prefix)
+        try? loadService(key: prefix.lowercased())
+    }
+
+    /// The service whose lowercased prefix is `key` (an `ActionName.serviceKey`), without lowercasing again.
+    func service(key: String) -> IAMService? {
+        try? loadService(key: key)
     }
 
     /// The service with this prefix, ignoring case, or nil if the catalog has none. Decodes
     /// the service file on first use; the result (or the error) is kept.
     public func loadService(_ prefix: String) throws(IAMCatalogError) -> IAMService? {
-        let key = prefix.lowercased()
-        guard let entry = entries[key] else { return nil }
-        if let cached = loaded.withLock({ $0[key] }) { return try cached.get() }
+        try loadService(key: prefix.lowercased())
+    }
 
-        // Decoded outside the lock so different services load in parallel; if two tasks race
-        // on the same one, the first result stored wins and both return it.
-        let result = Result { () throws(IAMCatalogError) -> IAMService in try Self.loadServiceFile(entry) }
-        return try loaded.withLock { cache -> Result<IAMService, IAMCatalogError> in
-            if let existing = cache[key] { return existing }
-            cache[key] = result
-            return result
-        }.get()
+    private func loadService(key: String) throws(IAMCatalogError) -> IAMService? {
+        guard let slot = entries[key] else { return nil }
+        if let loaded = slot.loaded.load() { return try loaded.result.get() }
+
+        // Decoded without a lock, so different services load in parallel; if two tasks race on the same
+        // one, the first result stored wins and both return it.
+        let result = Result { () throws(IAMCatalogError) -> IAMService in try Self.loadServiceFile(slot.entry) }
+        return try slot.loaded.storeIfNil(LoadedService(result)).result.get()
     }
 
     /// The action `prefix:Name` (ignoring case), or nil.
@@ -176,10 +205,16 @@ public final class IAMCatalog: Sendable {
         return service(String(qualifiedName[..<colon]))?.action(named: String(qualifiedName[qualifiedName.index(after: colon)...]))
     }
 
+    /// The action an entry names (no wildcards), from its already lowercased names: the same answer as
+    /// `action(entry.text)` and as `service(name.service)?.action(named: name.action)`.
+    func action(_ name: ActionName) -> IAMAction? {
+        service(key: name.serviceKey)?.action(name)
+    }
+
     /// The service prefixes an IAM wildcard pattern matches (`ec*`), ignoring case.
     public func servicePrefixes(matching pattern: String) -> [String] {
         let compiled = IAMNamePattern(glob: pattern)
-        if compiled.isLiteral { return entries[pattern.lowercased()].map { [$0.prefix] } ?? [] }
+        if compiled.isLiteral { return entries[pattern.lowercased()].map { [$0.entry.prefix] } ?? [] }
         return servicePrefixes.filter { compiled.matches($0) }
     }
 

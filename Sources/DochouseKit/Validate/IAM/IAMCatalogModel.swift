@@ -115,35 +115,52 @@ public struct IAMConditionKey: Sendable, Hashable {
 
 /// A service of the catalog: its actions, resource types and condition keys.
 ///
-/// Lookups ignore case, as IAM does for action names and condition keys.
+/// Lookups ignore case, as IAM does for action names and condition keys. The data lives in one shared,
+/// immutable box, so handing a service around (every catalog lookup does) costs one reference count.
 public struct IAMService: Sendable {
     /// The service prefix (`ecr`).
-    public let prefix: String
+    public var prefix: String { storage.prefix }
     /// AWS's name for the service (`Amazon Elastic Container Registry`).
-    public let name: String
+    public var name: String { storage.name }
     /// The actions, sorted by name.
-    public let actions: [IAMAction]
+    public var actions: [IAMAction] { storage.actions }
     /// The resource types, sorted by name.
-    public let resourceTypes: [IAMResourceType]
+    public var resourceTypes: [IAMResourceType] { storage.resourceTypes }
     /// The service's condition keys (including the `aws:` keys the service lists), sorted by name.
-    public let conditionKeys: [IAMConditionKey]
+    public var conditionKeys: [IAMConditionKey] { storage.conditionKeys }
 
-    private let actionIndex: [String: Int]
-    private let resourceIndex: [String: Int]
-    private let conditionKeyIndex: IAMConditionKeyIndex
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let prefix: String
+        let name: String
+        let actions: [IAMAction]
+        let resourceTypes: [IAMResourceType]
+        let conditionKeys: [IAMConditionKey]
+        /// The lowercased prefix, to compare a `prefix:` in front of a name without lowercasing it again.
+        let prefixKey: String
+        let actionIndex: [String: Int]
+        let resourceIndex: [String: Int]
+        let conditionKeyIndex: IAMConditionKeyIndex
+
+        init(prefix: String, name: String, actions: [IAMAction], resourceTypes: [IAMResourceType], conditionKeys: [IAMConditionKey]) {
+            self.prefix = prefix
+            self.name = name
+            self.actions = actions
+            self.resourceTypes = resourceTypes
+            self.conditionKeys = conditionKeys
+            self.prefixKey = prefix.lowercased()
+            self.actionIndex = IAMService.index(actions.map(\.name))
+            self.resourceIndex = IAMService.index(resourceTypes.map(\.name))
+            self.conditionKeyIndex = IAMConditionKeyIndex(conditionKeys)
+        }
+    }
 
     public init(
         prefix: String, name: String, actions: [IAMAction],
         resourceTypes: [IAMResourceType] = [], conditionKeys: [IAMConditionKey] = []
     ) {
-        self.prefix = prefix
-        self.name = name
-        self.actions = actions
-        self.resourceTypes = resourceTypes
-        self.conditionKeys = conditionKeys
-        self.actionIndex = Self.index(actions.map(\.name))
-        self.resourceIndex = Self.index(resourceTypes.map(\.name))
-        self.conditionKeyIndex = IAMConditionKeyIndex(conditionKeys)
+        storage = Storage(prefix: prefix, name: name, actions: actions, resourceTypes: resourceTypes, conditionKeys: conditionKeys)
     }
 
     /// The action with this name, ignoring case (`batchgetimage`). A `prefix:` in front is
@@ -151,10 +168,25 @@ public struct IAMService: Sendable {
     public func action(named name: String) -> IAMAction? {
         var actionName = Substring(name)
         if let colon = name.firstIndex(of: ":") {
-            guard name[..<colon].lowercased() == prefix.lowercased() else { return nil }
+            guard name[..<colon].lowercased() == storage.prefixKey else { return nil }
             actionName = name[name.index(after: colon)...]
         }
-        return actionIndex[actionName.lowercased()].map { actions[$0] }
+        return action(key: actionName.lowercased())
+    }
+
+    /// The action whose lowercased name is `key` (an `ActionName.actionKey`), without lowercasing again.
+    func action(key: String) -> IAMAction? {
+        storage.actionIndex[key].map { storage.actions[$0] }
+    }
+
+    /// The action an entry names, as `action(named: name.action)` finds it, without lowercasing again.
+    func action(_ name: ActionName) -> IAMAction? {
+        name.actionHasColon ? action(named: name.action) : action(key: name.actionKey)
+    }
+
+    /// Whether `action(name)` finds an action, without copying it out.
+    func hasAction(_ name: ActionName) -> Bool {
+        name.actionHasColon ? action(named: name.action) != nil : storage.actionIndex[name.actionKey] != nil
     }
 
     /// The actions an IAM wildcard pattern matches (`Describe*`, `Batch?etImage`), ignoring case,
@@ -169,18 +201,18 @@ public struct IAMService: Sendable {
         if compiled.isLiteral {
             return action(named: String(actionPattern)).map { [$0] } ?? []
         }
-        return actions.filter { compiled.matches(folded: $0.foldedName) }
+        return storage.actions.filter { compiled.matches(folded: $0.foldedName) }
     }
 
     /// The resource type with this name, ignoring case.
     public func resourceType(named name: String) -> IAMResourceType? {
-        resourceIndex[name.lowercased()].map { resourceTypes[$0] }
+        storage.resourceIndex[name.lowercased()].map { storage.resourceTypes[$0] }
     }
 
     /// The condition key with this name, ignoring case; a concrete key such as
     /// `ecr:ResourceTag/Env` finds its template `ecr:ResourceTag/${TagKey}`.
     public func conditionKey(_ name: String) -> IAMConditionKey? {
-        conditionKeyIndex.lookup(name)
+        storage.conditionKeyIndex.lookup(name)
     }
 
     private static func index(_ names: [String]) -> [String: Int] {

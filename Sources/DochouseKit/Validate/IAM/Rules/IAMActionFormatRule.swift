@@ -7,13 +7,16 @@ struct IAMActionFormatRule: SampleRule {
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
         guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
         for statement in policy.statements {
-            for (name, value) in [("Action", statement.action), ("NotAction", statement.notAction)] {
-                for entry in IAMStatement.strings(in: value) {
-                    guard let problem = Self.problem(entry.text) else { continue }
-                    report.add(Self.descriptor, at: entry.position,
-                               "\(name) entry '\(entry.text)' \(problem); an action is written service:Action, e.g. ecr:BatchGetImage, or \"*\" for all")
-                }
-            }
+            check(statement.action, name: "Action", report: &report)
+            check(statement.notAction, name: "NotAction", report: &report)
+        }
+    }
+
+    private func check(_ value: SampleValue?, name: String, report: inout SampleReport) {
+        IAMStatement.forEachString(in: value) { text, position in
+            guard let problem = Self.problem(text) else { return }
+            report.add(Self.descriptor, at: position,
+                       "\(name) entry '\(text)' \(problem); an action is written service:Action, e.g. ecr:BatchGetImage, or \"*\" for all")
         }
     }
 
@@ -21,8 +24,12 @@ struct IAMActionFormatRule: SampleRule {
     static func problem(_ text: String) -> String? {
         let utf8 = text.utf8
         if utf8.count == 1, utf8.first == UInt8(ascii: "*") { return nil }
-        if utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
-            || text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) {
+        var ascii = true
+        for byte in utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return "contains whitespace" }
+            if byte >= 0x80 { ascii = false }
+        }
+        if !ascii && text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) {
             return "contains whitespace"
         }
         guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return "has no service prefix" }

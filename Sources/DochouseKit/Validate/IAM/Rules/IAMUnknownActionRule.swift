@@ -11,10 +11,10 @@ struct IAMUnknownActionRule: SampleRule {
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
         for entry in entries where found < IAMRuleSupport.findingLimit {
-            guard let (servicePart, action) = IAMRuleSupport.splitAction(entry.text),
-                  !IAMRuleSupport.hasWildcard(entry.text),
-                  let service = context.catalog.service(servicePart),
-                  service.action(named: action) == nil else { continue }
+            guard let name = entry.name, !entry.hasWildcard,
+                  let service = context.catalog.service(key: name.serviceKey),
+                  !service.hasAction(name) else { continue }
+            let servicePart = name.service, action = name.action
             found += 1
             let closest = NearMiss.closest(to: action, among: service.actions.lazy.map(\.name))
             var range: (SamplePosition, SamplePosition)?

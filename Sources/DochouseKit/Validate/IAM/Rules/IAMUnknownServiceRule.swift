@@ -12,8 +12,9 @@ struct IAMUnknownServiceRule: SampleRule {
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
         for entry in entries where found < IAMRuleSupport.findingLimit {
-            guard let (service, action) = IAMRuleSupport.splitAction(entry.text),
-                  !IAMRuleSupport.hasWildcard(service), !catalog.hasService(service) else { continue }
+            guard let name = entry.name, !IAMRuleSupport.hasWildcard(name.service),
+                  !catalog.hasService(key: name.serviceKey) else { continue }
+            let service = name.service, action = name.action
             found += 1
             let closest = NearMiss.closest(to: service, among: catalog.servicePrefixes)
             var range: (SamplePosition, SamplePosition)?
