@@ -67,13 +67,34 @@ public final class IAMCatalog: Sendable {
     }
 
     /// A service of the index and, once decoded, its file's contents (or why they could not be read).
+    ///
+    /// The loaded service is set once, by the first task to finish decoding; later stores are refused and get
+    /// that one. This is `AtomicLazyReference`'s contract, written on `Atomic` because the standard type's
+    /// `load()` is not inlinable: every call went through generic metadata, slower than the lock it replaces.
     private final class ServiceSlot: Sendable {
         let entry: ServiceEntry
-        /// Set once, by the first task to finish decoding; later stores are refused and return this one.
-        let loaded = AtomicLazyReference<LoadedService>()
+        /// Holds one retain of the stored service, released in `deinit`.
+        private let loaded = Atomic<Unmanaged<LoadedService>?>(nil)
 
         init(_ entry: ServiceEntry) {
             self.entry = entry
+        }
+
+        func load() -> LoadedService? {
+            loaded.load(ordering: .acquiring)?.takeUnretainedValue()
+        }
+
+        /// Stores `service` unless one is there already; returns the one that is kept.
+        func storeIfNil(_ service: LoadedService) -> LoadedService {
+            let retained = Unmanaged.passRetained(service)
+            let (stored, current) = loaded.compareExchange(expected: nil, desired: retained, ordering: .acquiringAndReleasing)
+            if stored { return service }
+            retained.release()
+            return current?.takeUnretainedValue() ?? service
+        }
+
+        deinit {
+            loaded.load(ordering: .acquiring)?.release()
         }
     }
 
@@ -191,12 +212,12 @@ public final class IAMCatalog: Sendable {
 
     private func loadService(key: String) throws(IAMCatalogError) -> IAMService? {
         guard let slot = entries[key] else { return nil }
-        if let loaded = slot.loaded.load() { return try loaded.result.get() }
+        if let loaded = slot.load() { return try loaded.result.get() }
 
         // Decoded without a lock, so different services load in parallel; if two tasks race on the same
         // one, the first result stored wins and both return it.
         let result = Result { () throws(IAMCatalogError) -> IAMService in try Self.loadServiceFile(slot.entry) }
-        return try slot.loaded.storeIfNil(LoadedService(result)).result.get()
+        return try slot.storeIfNil(LoadedService(result)).result.get()
     }
 
     /// The action `prefix:Name` (ignoring case), or nil.

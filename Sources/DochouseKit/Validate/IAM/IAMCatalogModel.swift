@@ -139,7 +139,8 @@ public struct IAMService: Sendable {
         let conditionKeys: [IAMConditionKey]
         /// The lowercased prefix, to compare a `prefix:` in front of a name without lowercasing it again.
         let prefixKey: String
-        let actionIndex: [String: Int]
+        /// Lowercased action names, looked up by an entry's key bytes and hash, computed when the sample was read.
+        let actionTable: IAMNameTable
         let resourceIndex: [String: Int]
         let conditionKeyIndex: IAMConditionKeyIndex
 
@@ -150,7 +151,7 @@ public struct IAMService: Sendable {
             self.resourceTypes = resourceTypes
             self.conditionKeys = conditionKeys
             self.prefixKey = prefix.lowercased()
-            self.actionIndex = IAMService.index(actions.map(\.name))
+            self.actionTable = IAMNameTable(actions.map(\.name))
             self.resourceIndex = IAMService.index(resourceTypes.map(\.name))
             self.conditionKeyIndex = IAMConditionKeyIndex(conditionKeys)
         }
@@ -171,22 +172,32 @@ public struct IAMService: Sendable {
             guard name[..<colon].lowercased() == storage.prefixKey else { return nil }
             actionName = name[name.index(after: colon)...]
         }
-        return action(key: actionName.lowercased())
+        return storage.actionTable.index(of: actionName.lowercased()).map { storage.actions[$0] }
     }
 
-    /// The action whose lowercased name is `key` (an `ActionName.actionKey`), without lowercasing again.
-    func action(key: String) -> IAMAction? {
-        storage.actionIndex[key].map { storage.actions[$0] }
+    /// The index in `actions` of the action an entry names, as `action(named: name.action)` finds it, from the
+    /// key the entry already holds.
+    func actionIndex(_ name: ActionName) -> Int? {
+        if name.actionHasColon {
+            guard let found = action(named: String(name.action)) else { return nil }
+            return storage.actionTable.index(of: found.name.lowercased())
+        }
+        return name.withActionKey { storage.actionTable.index(of: $0, hash: name.actionKeyHash) }
     }
 
-    /// The action an entry names, as `action(named: name.action)` finds it, without lowercasing again.
+    /// The action an entry names, as `action(named: name.action)` finds it.
     func action(_ name: ActionName) -> IAMAction? {
-        name.actionHasColon ? action(named: name.action) : action(key: name.actionKey)
+        actionIndex(name).map { storage.actions[$0] }
     }
 
     /// Whether `action(name)` finds an action, without copying it out.
     func hasAction(_ name: ActionName) -> Bool {
-        name.actionHasColon ? action(named: name.action) != nil : storage.actionIndex[name.actionKey] != nil
+        actionIndex(name) != nil
+    }
+
+    /// Whether the action at `index` (from `actionIndex`) can be scoped to resources, without copying it out.
+    func actionHasResourceTypes(at index: Int) -> Bool {
+        !storage.actions[index].resourceTypes.isEmpty
     }
 
     /// The actions an IAM wildcard pattern matches (`Describe*`, `Batch?etImage`), ignoring case,

@@ -12,66 +12,118 @@ public struct ActionEntry: Sendable, Hashable {
     public var statementIndex: Int?
     /// True for `NotAction` entries.
     public var isNotAction: Bool
-    /// `text` split at its first colon, as `IAMRuleSupport.splitAction` splits it; nil when it is not shaped
-    /// `service:Action` (and for `*`).
-    let name: ActionName?
-    /// Whether `text` holds an IAM wildcard (`*` or `?`).
-    let hasWildcard: Bool
     /// `text` lowercased: action names ignore case, so duplicates and cached expansions compare this.
     let folded: String
+    /// `IAMNameTable.hash` of `folded`: entries are compared by it first.
+    let foldedHash: UInt64
+    /// Whether `text` holds an IAM wildcard (`*` or `?`).
+    let hasWildcard: Bool
+    /// Where `text` splits into `service:Action`; nil when it is not shaped so (see `name`).
+    private let split: ActionSplit?
 
     init(text: String, position: SamplePosition, statementIndex: Int?, isNotAction: Bool) {
         self.text = text
         self.position = position
         self.statementIndex = statementIndex
         self.isNotAction = isNotAction
-        self.name = ActionName(text)
-        self.hasWildcard = IAMRuleSupport.hasWildcard(text)
-        self.folded = IAMNameFolding.fold(text)
+        (folded, foldedHash, hasWildcard, split) = ActionSplit.read(text)
+    }
+
+    /// `text` split at its first colon, as `IAMRuleSupport.splitAction` splits it; nil when it is not shaped
+    /// `service:Action` (and for `*`).
+    var name: ActionName? {
+        split.map { ActionName(text: text, folded: folded, split: $0) }
     }
 }
 
-/// The two sides of `service:Action`, as written and lowercased (the catalog's keys).
-struct ActionName: Sendable, Hashable {
-    var service: String
-    var action: String
-    var serviceKey: String
-    var actionKey: String
+/// Where an entry's text splits, and its lowercased keys: what the catalog rules need, computed once.
+struct ActionSplit: Sendable, Hashable {
+    /// The first colon's UTF-8 offset in the text and in its lowercased form (lowercasing maps no other character
+    /// to a colon, and maps the text scalar by scalar, so the sides fold on their own: `folded` is
+    /// `service.lowercased() + ":" + action.lowercased()`).
+    var textColon: Int
+    var foldedColon: Int
     /// True when the action side holds a colon too (`ecr:ecr:BatchGetImage`), which `IAMService.action(named:)`
     /// reads as a prefix of its own: lookups then go through that reading.
     var actionHasColon: Bool
+    /// The service side lowercased: the catalog's key.
+    var serviceKey: String
+    /// `IAMNameTable.hash` of the action side lowercased.
+    var actionKeyHash: UInt64
 
-    init?(_ text: String) {
-        guard let (service, action) = IAMRuleSupport.splitAction(text) else { return nil }
-        self.service = service
-        self.action = action
-        self.serviceKey = IAMNameFolding.fold(service)
-        self.actionKey = IAMNameFolding.fold(action)
-        self.actionHasColon = action.utf8.contains(UInt8(ascii: ":"))
+    /// An entry's text lowercased (and its hash), whether it holds a wildcard, and where it splits: one pass over
+    /// the bytes, with Unicode tables only for text that is not ASCII. It splits as `IAMRuleSupport.splitAction`.
+    static func read(_ text: String) -> (folded: String, foldedHash: UInt64, hasWildcard: Bool, split: ActionSplit?) {
+        var ascii = true, upper = false, wildcard = false, whitespace = false, secondColon = false
+        var colon: Int?
+        var foldedHash = IAMNameTable.offsetBasis, actionHash = IAMNameTable.offsetBasis
+        var contiguous = text
+        let count = contiguous.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() {
+                var lower = byte
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true; lower = byte | 0x20
+                case UInt8(ascii: "*"), UInt8(ascii: "?"): wildcard = true
+                case UInt8(ascii: ":"): if colon == nil { colon = offset } else { secondColon = true }
+                case 0x20, 0x09...0x0D: whitespace = true
+                case 0x80...: ascii = false
+                default: break
+                }
+                // Valid only for ASCII text; other text is hashed again below, from its lowercased form.
+                foldedHash = (foldedHash ^ UInt64(lower)) &* IAMNameTable.prime
+                if let colon, offset > colon { actionHash = (actionHash ^ UInt64(lower)) &* IAMNameTable.prime }
+            }
+            return bytes.count
+        }
+        let folded = ascii ? (upper ? asciiLowercased(text) : text) : text.lowercased()
+        guard let colon, colon > 0, colon < count - 1, !whitespace,
+              ascii || !text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) else {
+            return (folded, ascii ? foldedHash : IAMNameTable.hash(folded.utf8), wildcard, nil)
+        }
+        let foldedColon = ascii ? colon : folded.utf8.firstIndex(of: UInt8(ascii: ":")).map {
+            folded.utf8.distance(from: folded.utf8.startIndex, to: $0)
+        } ?? colon
+        if !ascii {
+            foldedHash = IAMNameTable.hash(folded.utf8)
+            actionHash = IAMNameTable.hash(folded.utf8.dropFirst(foldedColon + 1))
+        }
+        let serviceKey = String(Substring(folded.utf8.prefix(foldedColon)))
+        return (folded, foldedHash, wildcard, ActionSplit(textColon: colon, foldedColon: foldedColon, actionHasColon: secondColon,
+                                                          serviceKey: serviceKey, actionKeyHash: actionHash))
+    }
+
+    /// ASCII text with its capitals lowered.
+    private static func asciiLowercased(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for offset in 0..<bytes.count {
+                    let byte = bytes[offset]
+                    buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
     }
 }
 
-/// Lowercasing for names, as `String.lowercased()` does it, without a new string when there is nothing to lower
-/// (most service prefixes) and without Unicode tables for ASCII.
-enum IAMNameFolding {
-    static func fold(_ text: String) -> String {
-        var ascii = true
-        var upper = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
-        }
-        guard ascii else { return text.lowercased() }
-        guard upper else { return text }
-        let utf8 = text.utf8
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            var index = 0
-            for byte in utf8 {
-                buffer[index] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                index += 1
-            }
-            return index
-        }
+/// The two sides of an entry's `service:Action`, as written and lowercased (the catalog's keys).
+struct ActionName {
+    let text: String
+    let folded: String
+    let split: ActionSplit
+
+    var service: Substring { Substring(text.utf8.prefix(split.textColon)) }
+    var action: Substring { Substring(text.utf8.dropFirst(split.textColon + 1)) }
+    var serviceKey: String { split.serviceKey }
+    var actionKeyHash: UInt64 { split.actionKeyHash }
+    var actionHasColon: Bool { split.actionHasColon }
+
+    /// Calls `body` with the lowercased action side's UTF-8.
+    func withActionKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var folded = self.folded
+        let start = split.foldedColon + 1
+        return folded.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[min(start, $0.count)...])) }
     }
 }
 
@@ -103,9 +155,10 @@ extension Sample {
             guard let policy else { return [] }
             var entries: [ActionEntry] = []
             for (index, statement) in policy.statements.enumerated() {
-                let isNot = statement.action == nil && statement.notAction != nil
-                for entry in statement.actionEntries {
-                    entries.append(ActionEntry(text: entry.text, position: entry.position, statementIndex: index, isNotAction: isNot))
+                let action = statement.action, notAction = action == nil ? statement.notAction : nil
+                // The same list as `statement.actionEntries`, without building it.
+                IAMStatement.forEachString(in: action ?? notAction) { text, position in
+                    entries.append(ActionEntry(text: text, position: position, statementIndex: index, isNotAction: notAction != nil))
                 }
             }
             return entries

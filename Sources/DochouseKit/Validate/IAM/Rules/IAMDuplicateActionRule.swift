@@ -4,8 +4,9 @@ struct IAMDuplicateActionRule: SampleRule {
         id: "iam.duplicate-action", defaultSeverity: .warning,
         summary: "A statement lists the same action twice.")
 
-    /// Statements with more entries than this find earlier ones through a dictionary; smaller ones scan.
-    static let scanLimit = 16
+    /// Statements with more entries than this find earlier ones through a dictionary; smaller ones scan,
+    /// comparing the hashes of the lowercased names first.
+    static let scanLimit = 64
 
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
         sample.forEachStatementsEntries { check($0, report: &report) }
@@ -24,7 +25,7 @@ struct IAMDuplicateActionRule: SampleRule {
                 earlier = index?[entry.folded]
                 if earlier == nil { index?[entry.folded] = position }
             } else {
-                earlier = statement[..<position].firstIndex { $0.folded == entry.folded }
+                earlier = statement[..<position].firstIndex { $0.foldedHash == entry.foldedHash && $0.folded == entry.folded }
             }
             guard let earlier else { continue }
             let first = statement[earlier]

@@ -14,7 +14,7 @@ struct IAMUnknownActionRule: SampleRule {
             guard let name = entry.name, !entry.hasWildcard,
                   let service = context.catalog.service(key: name.serviceKey),
                   !service.hasAction(name) else { continue }
-            let servicePart = name.service, action = name.action
+            let servicePart = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: action, among: service.actions.lazy.map(\.name))
             var range: (SamplePosition, SamplePosition)?

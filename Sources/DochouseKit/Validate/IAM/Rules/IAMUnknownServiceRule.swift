@@ -14,7 +14,7 @@ struct IAMUnknownServiceRule: SampleRule {
         for entry in entries where found < IAMRuleSupport.findingLimit {
             guard let name = entry.name, !IAMRuleSupport.hasWildcard(name.service),
                   !catalog.hasService(key: name.serviceKey) else { continue }
-            let service = name.service, action = name.action
+            let service = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: service, among: catalog.servicePrefixes)
             var range: (SamplePosition, SamplePosition)?

@@ -14,7 +14,7 @@ struct IAMWildcardMatchesNothingRule: SampleRule {
         for entry in entries where entry.hasWildcard && entry.text != "*" {
             guard found < IAMRuleSupport.findingLimit, matchesSomething.count < IAMRuleSupport.expansionLimit else { return }
             guard let name = entry.name else { continue }
-            let service = name.service, action = name.action
+            let service = String(name.service), action = String(name.action)
             let key = entry.folded
             if matchesSomething[key] == true { continue }
             if IAMRuleSupport.hasWildcard(service) {
