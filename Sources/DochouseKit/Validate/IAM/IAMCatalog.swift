@@ -212,6 +212,10 @@ public final class IAMCatalog: Sendable {
 
     private func loadService(key: String) throws(IAMCatalogError) -> IAMService? {
         guard let slot = entries[key] else { return nil }
+        return try loadService(slot)
+    }
+
+    private func loadService(_ slot: ServiceSlot) throws(IAMCatalogError) -> IAMService {
         if let loaded = slot.load() { return try loaded.result.get() }
 
         // Decoded without a lock, so different services load in parallel; if two tasks race on the same
@@ -224,6 +228,36 @@ public final class IAMCatalog: Sendable {
     public func action(_ qualifiedName: String) -> IAMAction? {
         guard let colon = qualifiedName.firstIndex(of: ":") else { return nil }
         return service(String(qualifiedName[..<colon]))?.action(named: String(qualifiedName[qualifiedName.index(after: colon)...]))
+    }
+
+    /// Service lookups for one sample's entries, remembering the last service asked for: a sample's actions
+    /// mostly name one or two services, so most lookups are one comparison of short strings.
+    struct Lookup {
+        let catalog: IAMCatalog
+        private var lastKey: String?
+        private var lastSlot: ServiceSlot?
+
+        init(_ catalog: IAMCatalog) {
+            self.catalog = catalog
+        }
+
+        private mutating func slot(_ key: String) -> ServiceSlot? {
+            if let lastKey, lastKey == key { return lastSlot }
+            lastKey = key
+            lastSlot = catalog.entries[key]
+            return lastSlot
+        }
+
+        /// `catalog.hasService(key:)`.
+        mutating func hasService(key: String) -> Bool {
+            slot(key) != nil
+        }
+
+        /// `catalog.service(key:)`.
+        mutating func service(key: String) -> IAMService? {
+            guard let slot = slot(key) else { return nil }
+            return try? catalog.loadService(slot)
+        }
     }
 
     /// The action an entry names (no wildcards), from its already lowercased names: the same answer as

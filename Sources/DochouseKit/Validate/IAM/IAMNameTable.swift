@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fixed set of lowercased names (a service's actions), looked up by the bytes of an already lowercased key
 /// and its `IAMNameTable.hash`, so a sample's action name, hashed once when the sample is read, is found
 /// without building a `String` for it or hashing it again per rule.
@@ -55,12 +57,21 @@ struct IAMNameTable: Sendable {
                 let index = Int(slots[slot]) - 1
                 if hashes[index] == hash {
                     let start = index == 0 ? 0 : ends[index - 1]
-                    if ends[index] - start == key.count, bytes[start..<ends[index]].elementsEqual(key) { return index }
+                    if ends[index] - start == key.count, Self.equal(UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]), key) {
+                        return index
+                    }
                 }
                 slot = (slot + 1) & mask
             }
             return nil
         }
+    }
+
+    /// Byte equality of two buffers of the same length (memcmp; the generic `elementsEqual` was not specialised).
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return a.count == 0 }
+        return memcmp(left, right, a.count) == 0
     }
 
     /// The index of the name `lowercased` (already lowercased).

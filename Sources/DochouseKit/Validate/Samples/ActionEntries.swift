@@ -18,6 +18,8 @@ public struct ActionEntry: Sendable, Hashable {
     let foldedHash: UInt64
     /// Whether `text` holds an IAM wildcard (`*` or `?`).
     let hasWildcard: Bool
+    /// What is wrong with the entry's shape (`IAMActionFormatRule.problem`), or nil.
+    let shapeProblem: ActionShapeProblem?
     /// Where `text` splits into `service:Action`; nil when it is not shaped so (see `name`).
     private let split: ActionSplit?
 
@@ -26,7 +28,7 @@ public struct ActionEntry: Sendable, Hashable {
         self.position = position
         self.statementIndex = statementIndex
         self.isNotAction = isNotAction
-        (folded, foldedHash, hasWildcard, split) = ActionSplit.read(text)
+        (folded, foldedHash, hasWildcard, shapeProblem, split) = ActionSplit.read(text)
     }
 
     /// `text` split at its first colon, as `IAMRuleSupport.splitAction` splits it; nil when it is not shaped
@@ -53,43 +55,62 @@ struct ActionSplit: Sendable, Hashable {
 
     /// An entry's text lowercased (and its hash), whether it holds a wildcard, and where it splits: one pass over
     /// the bytes, with Unicode tables only for text that is not ASCII. It splits as `IAMRuleSupport.splitAction`.
-    static func read(_ text: String) -> (folded: String, foldedHash: UInt64, hasWildcard: Bool, split: ActionSplit?) {
-        var ascii = true, upper = false, wildcard = false, whitespace = false, secondColon = false
-        var colon: Int?
-        var foldedHash = IAMNameTable.offsetBasis, actionHash = IAMNameTable.offsetBasis
+    static func read(_ text: String)
+        -> (folded: String, foldedHash: UInt64, hasWildcard: Bool, shapeProblem: ActionShapeProblem?, split: ActionSplit?) {
         var contiguous = text
-        let count = contiguous.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() {
-                var lower = byte
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true; lower = byte | 0x20
-                case UInt8(ascii: "*"), UInt8(ascii: "?"): wildcard = true
-                case UInt8(ascii: ":"): if colon == nil { colon = offset } else { secondColon = true }
-                case 0x20, 0x09...0x0D: whitespace = true
-                case 0x80...: ascii = false
-                default: break
-                }
-                // Valid only for ASCII text; other text is hashed again below, from its lowercased form.
-                foldedHash = (foldedHash ^ UInt64(lower)) &* IAMNameTable.prime
-                if let colon, offset > colon { actionHash = (actionHash ^ UInt64(lower)) &* IAMNameTable.prime }
-            }
-            return bytes.count
+        let scan = contiguous.withUTF8(ByteScan.init)
+        let folded = scan.ascii ? (scan.upper ? asciiLowercased(text) : text) : text.lowercased()
+        var foldedHash = scan.foldedHash, actionHash = scan.actionHash
+        let whitespace = scan.whitespace
+            || (!scan.ascii && text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }))
+        let problem = ActionShapeProblem(isStar: scan.isStar, whitespace: whitespace, colon: scan.colon, count: scan.count)
+        guard let colon = scan.colon, colon > 0, colon < scan.count - 1, !whitespace else {
+            return (folded, scan.ascii ? foldedHash : IAMNameTable.hash(folded.utf8), scan.wildcard, problem, nil)
         }
-        let folded = ascii ? (upper ? asciiLowercased(text) : text) : text.lowercased()
-        guard let colon, colon > 0, colon < count - 1, !whitespace,
-              ascii || !text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) else {
-            return (folded, ascii ? foldedHash : IAMNameTable.hash(folded.utf8), wildcard, nil)
-        }
-        let foldedColon = ascii ? colon : folded.utf8.firstIndex(of: UInt8(ascii: ":")).map {
-            folded.utf8.distance(from: folded.utf8.startIndex, to: $0)
-        } ?? colon
-        if !ascii {
+        var foldedColon = colon
+        if !scan.ascii {
+            // The hashes above are of the ASCII-lowered bytes; other text is hashed from its lowercased form.
+            foldedColon = folded.utf8.firstIndex(of: UInt8(ascii: ":")).map {
+                folded.utf8.distance(from: folded.utf8.startIndex, to: $0)
+            } ?? colon
             foldedHash = IAMNameTable.hash(folded.utf8)
             actionHash = IAMNameTable.hash(folded.utf8.dropFirst(foldedColon + 1))
         }
         let serviceKey = String(Substring(folded.utf8.prefix(foldedColon)))
-        return (folded, foldedHash, wildcard, ActionSplit(textColon: colon, foldedColon: foldedColon, actionHasColon: secondColon,
-                                                          serviceKey: serviceKey, actionKeyHash: actionHash))
+        return (folded, foldedHash, scan.wildcard, problem, ActionSplit(textColon: colon, foldedColon: foldedColon,
+                                                               actionHasColon: scan.secondColon, serviceKey: serviceKey,
+                                                               actionKeyHash: actionHash))
+    }
+
+    /// What one pass over an entry's UTF-8 finds.
+    private struct ByteScan {
+        var count: Int
+        /// The text is `*`.
+        var isStar: Bool
+        var ascii = true, upper = false, wildcard = false, whitespace = false, secondColon = false
+        var colon: Int?
+        /// Hashes of the ASCII-lowered bytes (of the whole text, and of what follows the first colon).
+        var foldedHash = IAMNameTable.offsetBasis, actionHash = IAMNameTable.offsetBasis
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            count = bytes.count
+            isStar = bytes.count == 1 && bytes[0] == UInt8(ascii: "*")
+            var colonAt = -1
+            for offset in 0..<bytes.count {
+                var byte = bytes[offset]
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true; byte |= 0x20
+                case UInt8(ascii: "*"), UInt8(ascii: "?"): wildcard = true
+                case UInt8(ascii: ":"): if colonAt < 0 { colonAt = offset } else { secondColon = true }
+                case 0x20, 0x09...0x0D: whitespace = true
+                case 0x80...: ascii = false
+                default: break
+                }
+                foldedHash = (foldedHash ^ UInt64(byte)) &* IAMNameTable.prime
+                if colonAt >= 0 && offset > colonAt { actionHash = (actionHash ^ UInt64(byte)) &* IAMNameTable.prime }
+            }
+            colon = colonAt >= 0 ? colonAt : nil
+        }
     }
 
     /// ASCII text with its capitals lowered.
@@ -103,6 +124,30 @@ struct ActionSplit: Sendable, Hashable {
                 }
                 return bytes.count
             }
+        }
+    }
+}
+
+/// What is wrong with the shape of an `Action` entry, in the order `IAMActionFormatRule` checks.
+enum ActionShapeProblem: UInt8, Sendable, Hashable {
+    case whitespace, noServicePrefix, emptyServicePrefix, noActionName
+
+    /// `colon`: the first colon's UTF-8 offset; `count`: the text's UTF-8 length.
+    init?(isStar: Bool, whitespace: Bool, colon: Int?, count: Int) {
+        if isStar { return nil }
+        if whitespace { self = .whitespace; return }
+        guard let colon else { self = .noServicePrefix; return }
+        if colon == 0 { self = .emptyServicePrefix; return }
+        if colon == count - 1 { self = .noActionName; return }
+        return nil
+    }
+
+    var message: String {
+        switch self {
+        case .whitespace: "contains whitespace"
+        case .noServicePrefix: "has no service prefix"
+        case .emptyServicePrefix: "has an empty service prefix"
+        case .noActionName: "has no action name after the colon"
         }
     }
 }

@@ -30,6 +30,7 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
         var expanded: [String: [IAMAction]] = [:]
         var statementIndex = -1
         var grants = false
+        var lookup = IAMCatalog.Lookup(context.catalog)
         // The sample's entries of every statement with `Action` (not `NotAction`), in order.
         for entry in sample.actionEntries where !entry.isNotAction {
             guard let index = entry.statementIndex, index < policy.statements.count else { continue }
@@ -41,8 +42,12 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
             guard found < IAMRuleSupport.findingLimit else { return }
             if !entry.hasWildcard {
                 // One action: the common case, without the lists a wildcard needs.
-                guard let name = entry.name, let action = context.catalog.action(name),
-                      let why = reason(action, target: target) else { continue }
+                guard let name = entry.name, let service = lookup.service(key: name.serviceKey),
+                      let index = service.actionIndex(name) else { continue }
+                // Without a target, the only reason is having no resource type: most actions have one.
+                if target == nil && service.actionHasResourceTypes(at: index) { continue }
+                let action = service.actions[index]
+                guard let why = reason(action, target: target) else { continue }
                 found += 1
                 report.add(Self.descriptor, at: entry.position,
                            "\(action.qualifiedName) \(why), so \(policyName(target, action)) cannot grant it; \(Self.advice(why))",
@@ -97,11 +102,19 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
 
     /// The resource a service's resource policies are attached to (`repository` for ecr), if dochouse knows it.
     static func noun(for service: String) -> String? {
-        SampleAnnotations.knownResourcePolicyTypes.values
-            .filter { $0.service.lowercased() == service.lowercased() }
-            .map { $0.resourceType.lowercased() }
-            .sorted().first
+        nouns[service.lowercased()]
     }
+
+    /// `noun(for:)` by lowercased service: the first in order of the lowercased resource types it has.
+    private static let nouns: [String: String] = {
+        var nouns: [String: String] = [:]
+        for known in SampleAnnotations.knownResourcePolicyTypes.values {
+            let service = known.service.lowercased(), noun = known.resourceType.lowercased()
+            if let existing = nouns[service], existing <= noun { continue }
+            nouns[service] = noun
+        }
+        return nouns
+    }()
 
     static func advice(_ reason: String) -> String {
         reason == "has no resource type"

@@ -10,9 +10,10 @@ struct IAMUnknownActionRule: SampleRule {
         guard !entries.isEmpty else { return }
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
+        var lookup = IAMCatalog.Lookup(context.catalog)
         for entry in entries where found < IAMRuleSupport.findingLimit {
             guard let name = entry.name, !entry.hasWildcard,
-                  let service = context.catalog.service(key: name.serviceKey),
+                  let service = lookup.service(key: name.serviceKey),
                   !service.hasAction(name) else { continue }
             let servicePart = String(name.service), action = String(name.action)
             found += 1
