@@ -190,11 +190,6 @@ public struct IAMService: Sendable {
         actionIndex(name).map { storage.actions[$0] }
     }
 
-    /// Whether `action(name)` finds an action, without copying it out.
-    func hasAction(_ name: ActionName) -> Bool {
-        actionIndex(name) != nil
-    }
-
     /// Whether the action at `index` (from `actionIndex`) can be scoped to resources, without copying it out.
     func actionHasResourceTypes(at index: Int) -> Bool {
         !storage.actions[index].resourceTypes.isEmpty

@@ -6,64 +6,74 @@ import Foundation
 ///
 /// Open addressing over a power-of-two table, at most half full. The names are the catalog's; what a sample
 /// asks for only decides where a probe starts, so no input can make probes longer than the table's own runs.
+/// (Names past 4 GB of bytes in total would be left out; no catalog comes near.)
 struct IAMNameTable: Sendable {
-    /// Index into `names` plus one; 0 is an empty slot.
-    private let slots: [Int32]
-    private let hashes: [UInt64]
-    /// Each name's lowercased UTF-8, one after another; `ends[i]` is where name i ends.
+    /// What a probe needs in one place (one cache line read per probe, not three arrays): the name's hash, where
+    /// its bytes are, and its index. `length == 0` marks an empty slot; an empty name is kept in `emptyIndex`.
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var start: UInt32 = 0
+        var length: UInt32 = 0
+        var index: UInt32 = 0
+    }
+
+    private let slots: [Slot]
+    /// Every name's lowercased UTF-8, one after another.
     private let bytes: [UInt8]
-    private let ends: [Int]
+    /// The first name that is empty, if any (no slot can mark it).
+    private let emptyIndex: Int?
 
     /// Names that fold to the same key keep the first one's index, as a dictionary built in order would.
     init(_ names: [String]) {
         var size = 8
         while size < names.count * 2 { size *= 2 }
-        var slots = [Int32](repeating: 0, count: size)
-        var hashes: [UInt64] = []
+        var slots = [Slot](repeating: Slot(), count: size)
         var bytes: [UInt8] = []
-        var ends: [Int] = []
-        hashes.reserveCapacity(names.count)
-        ends.reserveCapacity(names.count)
-        for name in names {
+        var emptyIndex: Int?
+        for (index, name) in names.enumerated() {
             let key = Array(name.lowercased().utf8)
+            if key.isEmpty {
+                emptyIndex = emptyIndex ?? index
+                continue
+            }
+            guard index < Int(UInt32.max), bytes.count + key.count < Int(UInt32.max) else { continue }
             let hash = Self.hash(key)
-            bytes.append(contentsOf: key)
-            ends.append(bytes.count)
-            hashes.append(hash)
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
             var duplicate = false
-            while slots[slot] != 0 {
-                let other = Int(slots[slot]) - 1
-                if hashes[other] == hash, bytes[(other == 0 ? 0 : ends[other - 1])..<ends[other]].elementsEqual(key) {
+            while slots[slot].length != 0 {
+                let other = slots[slot]
+                if other.hash == hash, bytes[Int(other.start)..<Int(other.start + other.length)].elementsEqual(key) {
                     duplicate = true
                     break
                 }
                 slot = (slot + 1) & (size - 1)
             }
-            if !duplicate { slots[slot] = Int32(hashes.count) }
+            if duplicate { continue }
+            slots[slot] = Slot(hash: hash, start: UInt32(bytes.count), length: UInt32(key.count), index: UInt32(index))
+            bytes.append(contentsOf: key)
         }
         self.slots = slots
-        self.hashes = hashes
         self.bytes = bytes
-        self.ends = ends
+        self.emptyIndex = emptyIndex
     }
 
     /// The index of the name whose lowercased UTF-8 is `key` (with `hash == IAMNameTable.hash(key)`).
     func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return bytes.withUnsafeBufferPointer { bytes in
-            while slots[slot] != 0 {
-                let index = Int(slots[slot]) - 1
-                if hashes[index] == hash {
-                    let start = index == 0 ? 0 : ends[index - 1]
-                    if ends[index] - start == key.count, Self.equal(UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]), key) {
-                        return index
+        guard !key.isEmpty else { return emptyIndex }
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { bytes in
+                let mask = slots.count - 1
+                var position = Int(truncatingIfNeeded: hash) & mask
+                while slots[position].length != 0 {
+                    let slot = slots[position]
+                    if slot.hash == hash, Int(slot.length) == key.count,
+                       Self.equal(UnsafeBufferPointer(rebasing: bytes[Int(slot.start)..<Int(slot.start + slot.length)]), key) {
+                        return Int(slot.index)
                     }
+                    position = (position + 1) & mask
                 }
-                slot = (slot + 1) & mask
+                return nil
             }
-            return nil
         }
     }
 

@@ -95,21 +95,35 @@ struct ActionSplit: Sendable, Hashable {
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             count = bytes.count
             isStar = bytes.count == 1 && bytes[0] == UInt8(ascii: "*")
+            // Locals, not stored properties, in the loop: they stay in registers.
+            var ascii = true, upper = false, wildcard = false, whitespace = false, secondColon = false
             var colonAt = -1
+            var foldedHash = IAMNameTable.offsetBasis, actionHash = IAMNameTable.offsetBasis
             for offset in 0..<bytes.count {
                 var byte = bytes[offset]
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true; byte |= 0x20
-                case UInt8(ascii: "*"), UInt8(ascii: "?"): wildcard = true
-                case UInt8(ascii: ":"): if colonAt < 0 { colonAt = offset } else { secondColon = true }
-                case 0x20, 0x09...0x0D: whitespace = true
-                case 0x80...: ascii = false
-                default: break
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    upper = true
+                    byte |= 0x20
+                } else if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
+                    wildcard = true
+                } else if byte == UInt8(ascii: ":") {
+                    if colonAt < 0 { colonAt = offset } else { secondColon = true }
+                } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    whitespace = true
+                } else if byte >= 0x80 {
+                    ascii = false
                 }
                 foldedHash = (foldedHash ^ UInt64(byte)) &* IAMNameTable.prime
                 if colonAt >= 0 && offset > colonAt { actionHash = (actionHash ^ UInt64(byte)) &* IAMNameTable.prime }
             }
-            colon = colonAt >= 0 ? colonAt : nil
+            self.ascii = ascii
+            self.upper = upper
+            self.wildcard = wildcard
+            self.whitespace = whitespace
+            self.secondColon = secondColon
+            self.colon = colonAt >= 0 ? colonAt : nil
+            self.foldedHash = foldedHash
+            self.actionHash = actionHash
         }
     }
 

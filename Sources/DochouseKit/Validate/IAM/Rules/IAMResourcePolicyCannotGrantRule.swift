@@ -30,9 +30,9 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
         var expanded: [String: [IAMAction]] = [:]
         var statementIndex = -1
         var grants = false
-        var lookup = IAMCatalog.Lookup(context.catalog)
+        let facts = sample.entryFacts(context.catalog)
         // The sample's entries of every statement with `Action` (not `NotAction`), in order.
-        for entry in sample.actionEntries where !entry.isNotAction {
+        for (entry, known) in zip(sample.actionEntries, facts.entries) where !entry.isNotAction {
             guard let index = entry.statementIndex, index < policy.statements.count else { continue }
             if index != statementIndex {
                 statementIndex = index
@@ -42,8 +42,7 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
             guard found < IAMRuleSupport.findingLimit else { return }
             if !entry.hasWildcard {
                 // One action: the common case, without the lists a wildcard needs.
-                guard let name = entry.name, let service = lookup.service(key: name.serviceKey),
-                      let index = service.actionIndex(name) else { continue }
+                guard let service = known.service, let index = known.action else { continue }
                 // Without a target, the only reason is having no resource type: most actions have one.
                 if target == nil && service.actionHasResourceTypes(at: index) { continue }
                 let action = service.actions[index]

@@ -10,11 +10,9 @@ struct IAMUnknownActionRule: SampleRule {
         guard !entries.isEmpty else { return }
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
-        var lookup = IAMCatalog.Lookup(context.catalog)
-        for entry in entries where found < IAMRuleSupport.findingLimit {
-            guard let name = entry.name, !entry.hasWildcard,
-                  let service = lookup.service(key: name.serviceKey),
-                  !service.hasAction(name) else { continue }
+        let facts = sample.entryFacts(context.catalog)
+        for (entry, known) in zip(entries, facts.entries) where found < IAMRuleSupport.findingLimit {
+            guard let name = entry.name, !entry.hasWildcard, let service = known.service, known.action == nil else { continue }
             let servicePart = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: action, among: service.actions.lazy.map(\.name))

@@ -11,10 +11,9 @@ struct IAMUnknownServiceRule: SampleRule {
         let catalog = context.catalog
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
-        var lookup = IAMCatalog.Lookup(catalog)
-        for entry in entries where found < IAMRuleSupport.findingLimit {
-            guard let name = entry.name, !lookup.hasService(key: name.serviceKey),
-                  !IAMRuleSupport.hasWildcard(name.service) else { continue }
+        let facts = sample.entryFacts(catalog)
+        for (entry, known) in zip(entries, facts.entries) where found < IAMRuleSupport.findingLimit {
+            guard let name = entry.name, !known.hasService, !IAMRuleSupport.hasWildcard(name.service) else { continue }
             let service = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: service, among: catalog.servicePrefixes)
