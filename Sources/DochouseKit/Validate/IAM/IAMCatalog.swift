@@ -236,6 +236,8 @@ public final class IAMCatalog: Sendable {
         let catalog: IAMCatalog
         private var lastKey: String?
         private var lastSlot: ServiceSlot?
+        /// The last slot's service once asked for (nil inside when it failed to load).
+        private var lastService: IAMService??
 
         init(_ catalog: IAMCatalog) {
             self.catalog = catalog
@@ -245,6 +247,7 @@ public final class IAMCatalog: Sendable {
             if let lastKey, lastKey == key { return lastSlot }
             lastKey = key
             lastSlot = catalog.entries[key]
+            lastService = nil
             return lastSlot
         }
 
@@ -256,7 +259,10 @@ public final class IAMCatalog: Sendable {
         /// `catalog.service(key:)`.
         mutating func service(key: String) -> IAMService? {
             guard let slot = slot(key) else { return nil }
-            return try? catalog.loadService(slot)
+            if let lastService { return lastService }
+            let service = try? catalog.loadService(slot)
+            lastService = .some(service)
+            return service
         }
     }
 

@@ -141,6 +141,8 @@ public struct IAMService: Sendable {
         let prefixKey: String
         /// Lowercased action names, looked up by an entry's key bytes and hash, computed when the sample was read.
         let actionTable: IAMNameTable
+        /// For each action, whether it has resource types (read per entry by resource-policy-cannot-grant).
+        let actionHasResources: [Bool]
         let resourceIndex: [String: Int]
         let conditionKeyIndex: IAMConditionKeyIndex
 
@@ -152,6 +154,7 @@ public struct IAMService: Sendable {
             self.conditionKeys = conditionKeys
             self.prefixKey = prefix.lowercased()
             self.actionTable = IAMNameTable(actions.map(\.name))
+            self.actionHasResources = actions.map(\.hasResourceTypes)
             self.resourceIndex = IAMService.index(resourceTypes.map(\.name))
             self.conditionKeyIndex = IAMConditionKeyIndex(conditionKeys)
         }
@@ -192,7 +195,7 @@ public struct IAMService: Sendable {
 
     /// Whether the action at `index` (from `actionIndex`) can be scoped to resources, without copying it out.
     func actionHasResourceTypes(at index: Int) -> Bool {
-        !storage.actions[index].resourceTypes.isEmpty
+        storage.actionHasResources[index]
     }
 
     /// The actions an IAM wildcard pattern matches (`Describe*`, `Batch?etImage`), ignoring case,

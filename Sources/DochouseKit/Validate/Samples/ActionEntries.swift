@@ -59,71 +59,81 @@ struct ActionSplit: Sendable, Hashable {
         -> (folded: String, foldedHash: UInt64, hasWildcard: Bool, shapeProblem: ActionShapeProblem?, split: ActionSplit?) {
         var contiguous = text
         let scan = contiguous.withUTF8(ByteScan.init)
-        let folded = scan.ascii ? (scan.upper ? asciiLowercased(text) : text) : text.lowercased()
-        var foldedHash = scan.foldedHash, actionHash = scan.actionHash
+        let folded: String
+        var lowered = scan
+        if scan.ascii {
+            folded = scan.upper ? asciiLowercased(text) : text
+        } else {
+            folded = text.lowercased()
+            // The scan hashed ASCII-lowered bytes; other text is hashed (and split) from its lowercased form, the
+            // bytes the catalog's keys are compared with.
+            var contiguousFolded = folded
+            lowered = contiguousFolded.withUTF8(ByteScan.init)
+        }
         let whitespace = scan.whitespace
             || (!scan.ascii && text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }))
         let problem = ActionShapeProblem(isStar: scan.isStar, whitespace: whitespace, colon: scan.colon, count: scan.count)
         guard let colon = scan.colon, colon > 0, colon < scan.count - 1, !whitespace else {
-            return (folded, scan.ascii ? foldedHash : IAMNameTable.hash(folded.utf8), scan.wildcard, problem, nil)
+            return (folded, lowered.foldedHash, scan.wildcard, problem, nil)
         }
-        var foldedColon = colon
-        if !scan.ascii {
-            // The hashes above are of the ASCII-lowered bytes; other text is hashed from its lowercased form.
-            foldedColon = folded.utf8.firstIndex(of: UInt8(ascii: ":")).map {
-                folded.utf8.distance(from: folded.utf8.startIndex, to: $0)
-            } ?? colon
-            foldedHash = IAMNameTable.hash(folded.utf8)
-            actionHash = IAMNameTable.hash(folded.utf8.dropFirst(foldedColon + 1))
-        }
+        let foldedColon = lowered.colon ?? colon
         let serviceKey = String(Substring(folded.utf8.prefix(foldedColon)))
-        return (folded, foldedHash, scan.wildcard, problem, ActionSplit(textColon: colon, foldedColon: foldedColon,
-                                                               actionHasColon: scan.secondColon, serviceKey: serviceKey,
-                                                               actionKeyHash: actionHash))
+        return (folded, lowered.foldedHash, scan.wildcard, problem,
+                ActionSplit(textColon: colon, foldedColon: foldedColon, actionHasColon: scan.secondColon,
+                            serviceKey: serviceKey, actionKeyHash: lowered.actionHash))
     }
 
-    /// What one pass over an entry's UTF-8 finds.
+    /// What one pass over an entry's UTF-8 finds. The hashes are of the ASCII-lowered bytes: `actionHash` is
+    /// `IAMNameTable.hash` of what follows the first colon (the catalog's key), `foldedHash` a hash of the whole.
     private struct ByteScan {
         var count: Int
         /// The text is `*`.
         var isStar: Bool
-        var ascii = true, upper = false, wildcard = false, whitespace = false, secondColon = false
+        var ascii: Bool, upper: Bool, wildcard: Bool, whitespace: Bool, secondColon: Bool
         var colon: Int?
-        /// Hashes of the ASCII-lowered bytes (of the whole text, and of what follows the first colon).
-        var foldedHash = IAMNameTable.offsetBasis, actionHash = IAMNameTable.offsetBasis
+        var foldedHash: UInt64, actionHash: UInt64
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             count = bytes.count
             isStar = bytes.count == 1 && bytes[0] == UInt8(ascii: "*")
-            // Locals, not stored properties, in the loop: they stay in registers.
-            var ascii = true, upper = false, wildcard = false, whitespace = false, secondColon = false
+            // Flags are or-ed in without branches (letters switch between cases unpredictably); locals stay in
+            // registers. One hash runs over the bytes and restarts after the first colon.
+            var high: UInt8 = 0, upperBits: UInt8 = 0, wildcardBits: UInt8 = 0, spaceBits: UInt8 = 0
             var colonAt = -1
-            var foldedHash = IAMNameTable.offsetBasis, actionHash = IAMNameTable.offsetBasis
+            var second = false
+            var hash = IAMNameTable.offsetBasis, serviceHash = IAMNameTable.offsetBasis
             for offset in 0..<bytes.count {
-                var byte = bytes[offset]
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-                    upper = true
-                    byte |= 0x20
-                } else if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") {
-                    wildcard = true
-                } else if byte == UInt8(ascii: ":") {
-                    if colonAt < 0 { colonAt = offset } else { secondColon = true }
-                } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    whitespace = true
-                } else if byte >= 0x80 {
-                    ascii = false
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: ":") {
+                    if colonAt < 0 {
+                        colonAt = offset
+                        serviceHash = hash
+                        hash = IAMNameTable.offsetBasis
+                        continue
+                    }
+                    second = true
                 }
-                foldedHash = (foldedHash ^ UInt64(byte)) &* IAMNameTable.prime
-                if colonAt >= 0 && offset > colonAt { actionHash = (actionHash ^ UInt64(byte)) &* IAMNameTable.prime }
+                let upperBit: UInt8 = byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0
+                upperBits |= upperBit
+                high |= byte & 0x80
+                wildcardBits |= (byte == UInt8(ascii: "*") ? 1 : 0) | (byte == UInt8(ascii: "?") ? 1 : 0)
+                spaceBits |= (byte == 0x20 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0)
+                hash = (hash ^ UInt64(byte | upperBit)) &* IAMNameTable.prime
             }
-            self.ascii = ascii
-            self.upper = upper
-            self.wildcard = wildcard
-            self.whitespace = whitespace
-            self.secondColon = secondColon
-            self.colon = colonAt >= 0 ? colonAt : nil
-            self.foldedHash = foldedHash
-            self.actionHash = actionHash
+            ascii = high == 0
+            upper = upperBits != 0
+            wildcard = wildcardBits != 0
+            whitespace = spaceBits != 0
+            secondColon = second
+            if colonAt >= 0 {
+                colon = colonAt
+                actionHash = hash
+                foldedHash = (serviceHash &* IAMNameTable.prime) ^ hash
+            } else {
+                colon = nil
+                actionHash = hash
+                foldedHash = hash
+            }
         }
     }
 

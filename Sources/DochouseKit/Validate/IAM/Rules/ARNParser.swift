@@ -148,7 +148,19 @@ enum ARNParser {
 
     /// A part written generically: a wildcard, a policy variable or a placeholder.
     private static func isGeneric(_ text: String) -> Bool {
-        IAMRuleSupport.hasWildcard(text) || text.contains("${") || text.contains("<") || IAMPlaceholder.isPlaceholderAccount(text)
+        IAMRuleSupport.hasWildcard(text) || containsVariableOrAngle(text) || IAMPlaceholder.isPlaceholderAccount(text)
+    }
+
+    /// `text.contains("${") || text.contains("<")`; on bytes for ASCII text (Foundation's search otherwise).
+    private static func containsVariableOrAngle(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains("${") || text.contains("<") }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "<") || (previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func isName(_ text: String) -> Bool {

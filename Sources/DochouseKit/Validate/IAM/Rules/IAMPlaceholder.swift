@@ -18,7 +18,8 @@ enum IAMPlaceholder {
         if isXRun(text) || isBracketed(text) { return true }
         if text.hasPrefix("${"), text.hasSuffix("}"), !isPolicyVariable(text) { return true }
         if isAccountWord(text) { return true }
-        if exampleAccountIDs.contains(text) { return true }
+        // The examples are 12 ASCII digits; only a 12-byte text can equal one.
+        if text.utf8.count == 12, exampleAccountIDs.contains(text) { return true }
         // 12 copies of one digit (111111111111): no real account looks like that (12 digits are 12 bytes).
         if ARNParser.isAccountID(text), let first = text.utf8.first, text.utf8.allSatisfy({ $0 == first }) { return true }
         return false
