@@ -58,6 +58,9 @@ public final class IAMCatalog: Sendable {
     /// Services by lowercased prefix. The dictionary never changes after `init`; each slot keeps its service
     /// once loaded, so a lookup of a loaded service is a hash and an atomic load, with no lock.
     private let entries: [String: ServiceSlot]
+    /// The same slots by the hash and bytes of their lowercased prefix, for entries read from samples.
+    private let slotTable: IAMNameTable
+    private let slotList: [ServiceSlot]
     private let globalKeyIndex: IAMConditionKeyIndex
 
     private struct ServiceEntry: Sendable {
@@ -162,7 +165,10 @@ public final class IAMCatalog: Sendable {
             }
         }
 
-        self.entries = entries.mapValues(ServiceSlot.init)
+        let slots = entries.mapValues(ServiceSlot.init)
+        self.entries = slots
+        self.slotList = Array(slots.values)
+        self.slotTable = IAMNameTable(slotList.map(\.entry.prefix))
         self.servicePrefixes = entries.values.map(\.prefix).sorted()
         let keys = globals.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
         self.globalConditionKeys = keys
@@ -234,42 +240,35 @@ public final class IAMCatalog: Sendable {
     /// mostly name one or two services, so most lookups are one comparison of short strings.
     struct Lookup {
         let catalog: IAMCatalog
-        private var lastKey: String?
-        private var lastSlot: ServiceSlot?
-        /// The last slot's service once asked for (nil inside when it failed to load).
-        private var lastService: IAMService??
+        private var lastSlot = -1
+        /// The last slot's service (nil inside when it failed to load).
+        private var lastService: IAMService?
 
         init(_ catalog: IAMCatalog) {
             self.catalog = catalog
         }
 
-        private mutating func slot(_ key: String) -> ServiceSlot? {
-            if let lastKey, lastKey == key { return lastSlot }
-            lastKey = key
-            lastSlot = catalog.entries[key]
-            lastService = nil
-            return lastSlot
+        /// Whether the catalog lists the entry's service (`hasService`), and the service once loaded (`service`).
+        mutating func find(_ name: ActionName) -> (listed: Bool, service: IAMService?) {
+            guard let index = catalog.slotIndex(name) else { return (false, nil) }
+            if index != lastSlot {
+                lastSlot = index
+                lastService = try? catalog.loadService(catalog.slotList[index])
+            }
+            return (true, lastService)
         }
+    }
 
-        /// `catalog.hasService(key:)`.
-        mutating func hasService(key: String) -> Bool {
-            slot(key) != nil
-        }
-
-        /// `catalog.service(key:)`.
-        mutating func service(key: String) -> IAMService? {
-            guard let slot = slot(key) else { return nil }
-            if let lastService { return lastService }
-            let service = try? catalog.loadService(slot)
-            lastService = .some(service)
-            return service
-        }
+    /// The index in `slotList` of the entry's service, by its key's hash and bytes.
+    private func slotIndex(_ name: ActionName) -> Int? {
+        name.withServiceKey { key, lowerASCII in slotTable.index(of: key, hash: name.serviceKeyHash, lowerASCII: lowerASCII) }
     }
 
     /// The action an entry names (no wildcards), from its already lowercased names: the same answer as
     /// `action(entry.text)` and as `service(name.service)?.action(named: name.action)`.
     func action(_ name: ActionName) -> IAMAction? {
-        service(key: name.serviceKey)?.action(name)
+        guard let index = slotIndex(name) else { return nil }
+        return (try? loadService(slotList[index]))?.action(name)
     }
 
     /// The service prefixes an IAM wildcard pattern matches (`ec*`), ignoring case.

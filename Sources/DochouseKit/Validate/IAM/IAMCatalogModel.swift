@@ -185,7 +185,9 @@ public struct IAMService: Sendable {
             guard let found = action(named: String(name.action)) else { return nil }
             return storage.actionTable.index(of: found.name.lowercased())
         }
-        return name.withActionKey { storage.actionTable.index(of: $0, hash: name.actionKeyHash) }
+        return name.withActionKey { key, lowerASCII in
+            storage.actionTable.index(of: key, hash: name.actionKeyHash, lowerASCII: lowerASCII)
+        }
     }
 
     /// The action an entry names, as `action(named: name.action)` finds it.

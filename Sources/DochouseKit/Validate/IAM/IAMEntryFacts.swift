@@ -21,8 +21,9 @@ struct IAMEntryFacts: Sendable {
         entries = actionEntries.map { entry in
             var facts = Entry()
             guard let name = entry.name else { return facts }
-            facts.hasService = lookup.hasService(key: name.serviceKey)
-            guard facts.hasService, let service = lookup.service(key: name.serviceKey) else { return facts }
+            let (listed, found) = lookup.find(name)
+            facts.hasService = listed
+            guard let service = found else { return facts }
             facts.service = service
             if !entry.hasWildcard { facts.action = service.actionIndex(name) }
             return facts

@@ -57,6 +57,37 @@ struct IAMNameTable: Sendable {
         self.emptyIndex = emptyIndex
     }
 
+    /// The index of the name whose lowercased UTF-8 is `key` (with `hash == IAMNameTable.hash(key)`), or, with
+    /// `lowerASCII`, is `key` with its ASCII capitals lowered (and `hash` the hash of that).
+    func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, lowerASCII: Bool) -> Int? {
+        guard lowerASCII else { return index(of: key, hash: hash) }
+        guard !key.isEmpty else { return emptyIndex }
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { bytes in
+                let mask = slots.count - 1
+                var position = Int(truncatingIfNeeded: hash) & mask
+                while slots[position].length != 0 {
+                    let slot = slots[position]
+                    if slot.hash == hash, Int(slot.length) == key.count,
+                       Self.equalLowering(key, UnsafeBufferPointer(rebasing: bytes[Int(slot.start)..<Int(slot.start + slot.length)])) {
+                        return Int(slot.index)
+                    }
+                    position = (position + 1) & mask
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Whether `key` with its ASCII capitals lowered is `stored` (of the same length).
+    private static func equalLowering(_ key: UnsafeBufferPointer<UInt8>, _ stored: UnsafeBufferPointer<UInt8>) -> Bool {
+        for offset in 0..<key.count {
+            let byte = key[offset]
+            if (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) != stored[offset] { return false }
+        }
+        return true
+    }
+
     /// The index of the name whose lowercased UTF-8 is `key` (with `hash == IAMNameTable.hash(key)`).
     func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         guard !key.isEmpty else { return emptyIndex }

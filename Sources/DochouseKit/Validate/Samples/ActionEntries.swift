@@ -3,8 +3,9 @@
 /// configuration. Catalog rules (unknown service, unknown action, wildcards, duplicates) read this one list,
 /// so they behave the same for every kind of sample.
 ///
-/// Each entry is read once, when the sample is read: split at its colon, lowercased, checked for wildcards. The
-/// catalog rules then look its names up without splitting or lowercasing them again.
+/// Each entry is read once, when the sample is read, in one pass over its bytes: where it splits, the hashes of
+/// its lowercased sides, wildcards, shape problems. The catalog rules then look its names up by those hashes
+/// and its own bytes (compared ignoring ASCII case), without making lowercased strings.
 public struct ActionEntry: Sendable, Hashable {
     public var text: String
     public var position: SamplePosition
@@ -12,9 +13,7 @@ public struct ActionEntry: Sendable, Hashable {
     public var statementIndex: Int?
     /// True for `NotAction` entries.
     public var isNotAction: Bool
-    /// `text` lowercased: action names ignore case, so duplicates and cached expansions compare this.
-    let folded: String
-    /// `IAMNameTable.hash` of `folded`: entries are compared by it first.
+    /// A hash of `folded`: entries are compared by it first.
     let foldedHash: UInt64
     /// Whether `text` holds an IAM wildcard (`*` or `?`).
     let hasWildcard: Bool
@@ -22,49 +21,56 @@ public struct ActionEntry: Sendable, Hashable {
     let shapeProblem: ActionShapeProblem?
     /// Where `text` splits into `service:Action`; nil when it is not shaped so (see `name`).
     private let split: ActionSplit?
+    /// `text.lowercased()` when `text` is not ASCII (ASCII is lowered byte by byte where it is compared).
+    private let nonASCIIFolded: String?
 
     init(text: String, position: SamplePosition, statementIndex: Int?, isNotAction: Bool) {
         self.text = text
         self.position = position
         self.statementIndex = statementIndex
         self.isNotAction = isNotAction
-        (folded, foldedHash, hasWildcard, shapeProblem, split) = ActionSplit.read(text)
+        (nonASCIIFolded, foldedHash, hasWildcard, shapeProblem, split) = ActionSplit.read(text)
+    }
+
+    /// `text` lowercased: action names ignore case, so duplicates and cached expansions compare this. Made when
+    /// asked (duplicates ask only when the hashes match).
+    var folded: String {
+        nonASCIIFolded ?? ActionSplit.asciiLowercased(text)
     }
 
     /// `text` split at its first colon, as `IAMRuleSupport.splitAction` splits it; nil when it is not shaped
     /// `service:Action` (and for `*`).
     var name: ActionName? {
-        split.map { ActionName(text: text, folded: folded, split: $0) }
+        split.map { ActionName(text: text, nonASCIIFolded: nonASCIIFolded, split: $0) }
     }
 }
 
-/// Where an entry's text splits, and its lowercased keys: what the catalog rules need, computed once.
+/// Where an entry's text splits, and the hashes of its lowercased sides: what the catalog rules need.
 struct ActionSplit: Sendable, Hashable {
     /// The first colon's UTF-8 offset in the text and in its lowercased form (lowercasing maps no other character
-    /// to a colon, and maps the text scalar by scalar, so the sides fold on their own: `folded` is
-    /// `service.lowercased() + ":" + action.lowercased()`).
+    /// to a colon, and maps the text scalar by scalar, so the sides fold on their own: the lowercased text is
+    /// `service.lowercased() + ":" + action.lowercased()`). The same offset for ASCII text.
     var textColon: Int
     var foldedColon: Int
     /// True when the action side holds a colon too (`ecr:ecr:BatchGetImage`), which `IAMService.action(named:)`
     /// reads as a prefix of its own: lookups then go through that reading.
     var actionHasColon: Bool
-    /// The service side lowercased: the catalog's key.
-    var serviceKey: String
-    /// `IAMNameTable.hash` of the action side lowercased.
+    /// `IAMNameTable.hash` of the service side and of the action side, lowercased.
+    var serviceKeyHash: UInt64
     var actionKeyHash: UInt64
 
-    /// An entry's text lowercased (and its hash), whether it holds a wildcard, and where it splits: one pass over
-    /// the bytes, with Unicode tables only for text that is not ASCII. It splits as `IAMRuleSupport.splitAction`.
+    /// An entry's lowercased text if it is not ASCII, a hash of the lowercased text, whether it holds a wildcard,
+    /// its shape problem and where it splits: one pass over the bytes, with Unicode tables only for text that is
+    /// not ASCII. It splits as `IAMRuleSupport.splitAction`.
     static func read(_ text: String)
-        -> (folded: String, foldedHash: UInt64, hasWildcard: Bool, shapeProblem: ActionShapeProblem?, split: ActionSplit?) {
+        -> (nonASCIIFolded: String?, foldedHash: UInt64, hasWildcard: Bool, shapeProblem: ActionShapeProblem?, split: ActionSplit?) {
         var contiguous = text
         let scan = contiguous.withUTF8(ByteScan.init)
-        let folded: String
+        var nonASCIIFolded: String?
         var lowered = scan
-        if scan.ascii {
-            folded = scan.upper ? asciiLowercased(text) : text
-        } else {
-            folded = text.lowercased()
+        if !scan.ascii {
+            let folded = text.lowercased()
+            nonASCIIFolded = folded
             // The scan hashed ASCII-lowered bytes; other text is hashed (and split) from its lowercased form, the
             // bytes the catalog's keys are compared with.
             var contiguousFolded = folded
@@ -74,24 +80,22 @@ struct ActionSplit: Sendable, Hashable {
             || (!scan.ascii && text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }))
         let problem = ActionShapeProblem(isStar: scan.isStar, whitespace: whitespace, colon: scan.colon, count: scan.count)
         guard let colon = scan.colon, colon > 0, colon < scan.count - 1, !whitespace else {
-            return (folded, lowered.foldedHash, scan.wildcard, problem, nil)
+            return (nonASCIIFolded, lowered.foldedHash, scan.wildcard, problem, nil)
         }
-        let foldedColon = lowered.colon ?? colon
-        let serviceKey = String(Substring(folded.utf8.prefix(foldedColon)))
-        return (folded, lowered.foldedHash, scan.wildcard, problem,
-                ActionSplit(textColon: colon, foldedColon: foldedColon, actionHasColon: scan.secondColon,
-                            serviceKey: serviceKey, actionKeyHash: lowered.actionHash))
+        return (nonASCIIFolded, lowered.foldedHash, scan.wildcard, problem,
+                ActionSplit(textColon: colon, foldedColon: lowered.colon ?? colon, actionHasColon: scan.secondColon,
+                            serviceKeyHash: lowered.serviceHash, actionKeyHash: lowered.actionHash))
     }
 
-    /// What one pass over an entry's UTF-8 finds. The hashes are of the ASCII-lowered bytes: `actionHash` is
-    /// `IAMNameTable.hash` of what follows the first colon (the catalog's key), `foldedHash` a hash of the whole.
+    /// What one pass over an entry's UTF-8 finds. The hashes are `IAMNameTable.hash` of the ASCII-lowered bytes
+    /// before the first colon and after it (the catalog's keys); `foldedHash` combines them.
     private struct ByteScan {
         var count: Int
         /// The text is `*`.
         var isStar: Bool
         var ascii: Bool, upper: Bool, wildcard: Bool, whitespace: Bool, secondColon: Bool
         var colon: Int?
-        var foldedHash: UInt64, actionHash: UInt64
+        var foldedHash: UInt64, serviceHash: UInt64, actionHash: UInt64
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             count = bytes.count
@@ -101,13 +105,13 @@ struct ActionSplit: Sendable, Hashable {
             var high: UInt8 = 0, upperBits: UInt8 = 0, wildcardBits: UInt8 = 0, spaceBits: UInt8 = 0
             var colonAt = -1
             var second = false
-            var hash = IAMNameTable.offsetBasis, serviceHash = IAMNameTable.offsetBasis
+            var hash = IAMNameTable.offsetBasis, before = IAMNameTable.offsetBasis
             for offset in 0..<bytes.count {
                 let byte = bytes[offset]
                 if byte == UInt8(ascii: ":") {
                     if colonAt < 0 {
                         colonAt = offset
-                        serviceHash = hash
+                        before = hash
                         hash = IAMNameTable.offsetBasis
                         continue
                     }
@@ -127,28 +131,62 @@ struct ActionSplit: Sendable, Hashable {
             secondColon = second
             if colonAt >= 0 {
                 colon = colonAt
+                serviceHash = before
                 actionHash = hash
-                foldedHash = (serviceHash &* IAMNameTable.prime) ^ hash
+                foldedHash = (before &* IAMNameTable.prime) ^ hash
             } else {
                 colon = nil
+                serviceHash = hash
                 actionHash = hash
                 foldedHash = hash
             }
         }
     }
 
-    /// ASCII text with its capitals lowered.
-    private static func asciiLowercased(_ text: String) -> String {
+    /// ASCII text with its capitals lowered (the text itself when it has none).
+    static func asciiLowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) else { return text }
         var text = text
         return text.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 for offset in 0..<bytes.count {
                     let byte = bytes[offset]
-                    buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    buffer[offset] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
                 }
                 return bytes.count
             }
         }
+    }
+}
+
+/// The two sides of an entry's `service:Action`, as written, and their lowercased keys for the catalog.
+struct ActionName {
+    let text: String
+    let nonASCIIFolded: String?
+    let split: ActionSplit
+
+    var service: Substring { Substring(text.utf8.prefix(split.textColon)) }
+    var action: Substring { Substring(text.utf8.dropFirst(split.textColon + 1)) }
+    var serviceKeyHash: UInt64 { split.serviceKeyHash }
+    var actionKeyHash: UInt64 { split.actionKeyHash }
+    var actionHasColon: Bool { split.actionHasColon }
+
+    /// Calls `body` with the service side's key bytes, and whether they must be lowered (ASCII) to compare.
+    func withServiceKey<Result>(_ body: (UnsafeBufferPointer<UInt8>, _ lowerASCII: Bool) -> Result) -> Result {
+        withKeyBytes { bytes, colon, lower in body(UnsafeBufferPointer(rebasing: bytes[..<min(colon, bytes.count)]), lower) }
+    }
+
+    /// Calls `body` with the action side's key bytes, and whether they must be lowered (ASCII) to compare.
+    func withActionKey<Result>(_ body: (UnsafeBufferPointer<UInt8>, _ lowerASCII: Bool) -> Result) -> Result {
+        withKeyBytes { bytes, colon, lower in body(UnsafeBufferPointer(rebasing: bytes[min(colon + 1, bytes.count)...]), lower) }
+    }
+
+    private func withKeyBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>, Int, Bool) -> Result) -> Result {
+        if var folded = nonASCIIFolded {
+            return folded.withUTF8 { body($0, split.foldedColon, false) }
+        }
+        var text = self.text
+        return text.withUTF8 { body($0, split.textColon, true) }
     }
 }
 
@@ -173,26 +211,6 @@ enum ActionShapeProblem: UInt8, Sendable, Hashable {
         case .emptyServicePrefix: "has an empty service prefix"
         case .noActionName: "has no action name after the colon"
         }
-    }
-}
-
-/// The two sides of an entry's `service:Action`, as written and lowercased (the catalog's keys).
-struct ActionName {
-    let text: String
-    let folded: String
-    let split: ActionSplit
-
-    var service: Substring { Substring(text.utf8.prefix(split.textColon)) }
-    var action: Substring { Substring(text.utf8.dropFirst(split.textColon + 1)) }
-    var serviceKey: String { split.serviceKey }
-    var actionKeyHash: UInt64 { split.actionKeyHash }
-    var actionHasColon: Bool { split.actionHasColon }
-
-    /// Calls `body` with the lowercased action side's UTF-8.
-    func withActionKey<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var folded = self.folded
-        let start = split.foldedColon + 1
-        return folded.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[min(start, $0.count)...])) }
     }
 }
 

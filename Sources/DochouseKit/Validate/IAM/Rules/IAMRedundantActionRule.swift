@@ -13,7 +13,7 @@ struct IAMRedundantActionRule: SampleRule {
             let wildcards = entries.filter(\.hasWildcard).prefix(64)
             for entry in entries {
                 guard let cover = wildcards.first(where: {
-                    $0.folded != entry.folded && Self.covers($0.text, entry.text)
+                    ($0.foldedHash != entry.foldedHash || $0.folded != entry.folded) && Self.covers($0.text, entry.text)
                 }) else { continue }
                 report.add(Self.descriptor, at: entry.position,
                            "'\(entry.text)' is already covered by '\(cover.text)' in this statement; remove it, or replace the wildcard with the actions you mean",

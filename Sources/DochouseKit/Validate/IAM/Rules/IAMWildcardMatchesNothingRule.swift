@@ -29,7 +29,7 @@ struct IAMWildcardMatchesNothingRule: SampleRule {
                 continue
             }
             // An unknown literal service is iam.unknown-service's finding.
-            guard let known = catalog.service(key: name.serviceKey) else { continue }
+            guard let known = catalog.service(service) else { continue }
             let matches = !known.actions(matching: action).isEmpty
             matchesSomething[key] = matches
             guard !matches else { continue }
