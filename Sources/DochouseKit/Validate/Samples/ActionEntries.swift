@@ -100,34 +100,33 @@ struct ActionSplit: Sendable, Hashable {
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             count = bytes.count
             isStar = bytes.count == 1 && bytes[0] == UInt8(ascii: "*")
-            // Flags are or-ed in without branches (letters switch between cases unpredictably); locals stay in
-            // registers. One hash runs over the bytes and restarts after the first colon.
-            var high: UInt8 = 0, upperBits: UInt8 = 0, wildcardBits: UInt8 = 0, spaceBits: UInt8 = 0
+            // A table gives each byte's class bits: one load and one `or` a byte, no branches on letters (which
+            // switch case unpredictably). One hash runs over the lowered bytes and restarts after the first colon.
+            var flags: UInt8 = 0
             var colonAt = -1
             var second = false
             var hash = IAMNameTable.offsetBasis, before = IAMNameTable.offsetBasis
-            for offset in 0..<bytes.count {
-                let byte = bytes[offset]
-                if byte == UInt8(ascii: ":") {
-                    if colonAt < 0 {
-                        colonAt = offset
-                        before = hash
-                        hash = IAMNameTable.offsetBasis
-                        continue
+            Self.classes.withUnsafeBufferPointer { classes in
+                for offset in 0..<bytes.count {
+                    let byte = bytes[offset]
+                    if byte == UInt8(ascii: ":") {
+                        if colonAt < 0 {
+                            colonAt = offset
+                            before = hash
+                            hash = IAMNameTable.offsetBasis
+                            continue
+                        }
+                        second = true
                     }
-                    second = true
+                    let bits = classes[Int(byte)]
+                    flags |= bits
+                    hash = (hash ^ UInt64(byte | (bits & Self.capital))) &* IAMNameTable.prime
                 }
-                let upperBit: UInt8 = byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0
-                upperBits |= upperBit
-                high |= byte & 0x80
-                wildcardBits |= (byte == UInt8(ascii: "*") ? 1 : 0) | (byte == UInt8(ascii: "?") ? 1 : 0)
-                spaceBits |= (byte == 0x20 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0)
-                hash = (hash ^ UInt64(byte | upperBit)) &* IAMNameTable.prime
             }
-            ascii = high == 0
-            upper = upperBits != 0
-            wildcard = wildcardBits != 0
-            whitespace = spaceBits != 0
+            ascii = flags & Self.high == 0
+            upper = flags & Self.capital != 0
+            wildcard = flags & Self.wildcardBit != 0
+            whitespace = flags & Self.space != 0
             secondColon = second
             if colonAt >= 0 {
                 colon = colonAt
@@ -140,6 +139,18 @@ struct ActionSplit: Sendable, Hashable {
                 actionHash = hash
                 foldedHash = hash
             }
+        }
+
+        /// Class bits of a byte: `capital` (0x20, so or-ing it lowers the letter), a wildcard, ASCII whitespace, and
+        /// `high` for bytes of non-ASCII characters.
+        static let capital: UInt8 = 0x20, wildcardBit: UInt8 = 0x01, space: UInt8 = 0x02, high: UInt8 = 0x80
+        static let classes: [UInt8] = (0...255).map { (byte: UInt8) -> UInt8 in
+            var bits: UInt8 = 0
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { bits |= capital }
+            if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") { bits |= wildcardBit }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { bits |= space }
+            if byte >= 0x80 { bits |= high }
+            return bits
         }
     }
 
