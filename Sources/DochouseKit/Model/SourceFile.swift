@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one input file and the path under which findings name it.
 ///
 /// It converts the byte columns that cmark and the samples' readers produce into the character columns
@@ -13,9 +15,16 @@ public struct SourceFile: Sendable, Hashable {
         self.displayPath = displayPath
         self.text = text
         var starts = [0]
-        var text = text
-        text.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        // memchr finds the line feeds a word at a time; a byte loop over String.UTF8View was ~5% of checking
+        // a policy sample in bench-policies.
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         self.lineStarts = starts
     }

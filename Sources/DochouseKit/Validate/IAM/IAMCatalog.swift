@@ -55,14 +55,59 @@ public final class IAMCatalog: Sendable {
     /// The global condition keys (`aws:SourceIp`, `aws:RequestTag/${TagKey}`, …), sorted by name.
     public let globalConditionKeys: [IAMConditionKey]
 
-    private let entries: [String: ServiceEntry]
+    /// Services by lowercased prefix. The dictionary never changes after `init`; each slot keeps its service
+    /// once loaded, so a lookup of a loaded service is a hash and an atomic load, with no lock.
+    private let entries: [String: ServiceSlot]
+    /// The same slots by the hash and bytes of their lowercased prefix, for entries read from samples.
+    private let slotTable: IAMNameTable
+    private let slotList: [ServiceSlot]
     private let globalKeyIndex: IAMConditionKeyIndex
-    private let loaded = Mutex<[String: Result<IAMService, IAMCatalogError>]>([:])
 
-    private struct ServiceEntry: Sendable {
+    /// A service the index lists: its prefix, its name and where its file is.
+    struct ServiceEntry: Sendable {
         let prefix: String
         let name: String?
         let file: URL
+    }
+
+    /// A service of the index and, once decoded, its file's contents (or why they could not be read).
+    ///
+    /// The loaded service is set once, by the first task to finish decoding; later stores are refused and get
+    /// that one. This is `AtomicLazyReference`'s contract, written on `Atomic` because the standard type's
+    /// `load()` is not inlinable: every call went through generic metadata, slower than the lock it replaces.
+    private final class ServiceSlot: Sendable {
+        let entry: ServiceEntry
+        /// Holds one retain of the stored service, released in `deinit`.
+        private let loaded = Atomic<Unmanaged<LoadedService>?>(nil)
+
+        init(_ entry: ServiceEntry) {
+            self.entry = entry
+        }
+
+        func load() -> LoadedService? {
+            loaded.load(ordering: .acquiring)?.takeUnretainedValue()
+        }
+
+        /// Stores `service` unless one is there already; returns the one that is kept.
+        func storeIfNil(_ service: LoadedService) -> LoadedService {
+            let retained = Unmanaged.passRetained(service)
+            let (stored, current) = loaded.compareExchange(expected: nil, desired: retained, ordering: .acquiringAndReleasing)
+            if stored { return service }
+            retained.release()
+            return current?.takeUnretainedValue() ?? service
+        }
+
+        deinit {
+            loaded.load(ordering: .acquiring)?.release()
+        }
+    }
+
+    private final class LoadedService: Sendable {
+        let result: Result<IAMService, IAMCatalogError>
+
+        init(_ result: Result<IAMService, IAMCatalogError>) {
+            self.result = result
+        }
     }
 
     /// Reads the indexes of catalog directories. Later directories add services, replace
@@ -121,7 +166,10 @@ public final class IAMCatalog: Sendable {
             }
         }
 
-        self.entries = entries
+        let slots = entries.mapValues(ServiceSlot.init)
+        self.entries = slots
+        self.slotList = Array(slots.values)
+        self.slotTable = IAMNameTable(slotList.map(\.entry.prefix))
         self.servicePrefixes = entries.values.map(\.prefix).sorted()
         let keys = globals.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
         self.globalConditionKeys = keys
@@ -141,33 +189,46 @@ public final class IAMCatalog: Sendable {
         entries[prefix.lowercased()] != nil
     }
 
+    /// Whether the catalog has a service whose lowercased prefix is `key` (an `ActionName.serviceKey`).
+    func hasService(key: String) -> Bool {
+        entries[key] != nil
+    }
+
     /// The service's name from the index, without loading it; nil for unknown services and for
     /// service files no index lists.
     public func serviceName(_ prefix: String) -> String? {
-        entries[prefix.lowercased()]?.name
+        entries[prefix.lowercased()]?.entry.name
     }
 
     /// The service with this prefix, ignoring case; nil if the catalog has no such service or
     /// its file cannot be loaded (``loadService(_:)`` says why).
     public func service(_ prefix: String) -> IAMService? {
-        try? loadService(prefix)
+        try? loadService(key: prefix.lowercased())
+    }
+
+    /// The service whose lowercased prefix is `key` (an `ActionName.serviceKey`), without lowercasing again.
+    func service(key: String) -> IAMService? {
+        try? loadService(key: key)
     }
 
     /// The service with this prefix, ignoring case, or nil if the catalog has none. Decodes
     /// the service file on first use; the result (or the error) is kept.
     public func loadService(_ prefix: String) throws(IAMCatalogError) -> IAMService? {
-        let key = prefix.lowercased()
-        guard let entry = entries[key] else { return nil }
-        if let cached = loaded.withLock({ $0[key] }) { return try cached.get() }
+        try loadService(key: prefix.lowercased())
+    }
 
-        // Decoded outside the lock so different services load in parallel; if two tasks race
-        // on the same one, the first result stored wins and both return it.
-        let result = Result { () throws(IAMCatalogError) -> IAMService in try Self.loadServiceFile(entry) }
-        return try loaded.withLock { cache -> Result<IAMService, IAMCatalogError> in
-            if let existing = cache[key] { return existing }
-            cache[key] = result
-            return result
-        }.get()
+    private func loadService(key: String) throws(IAMCatalogError) -> IAMService? {
+        guard let slot = entries[key] else { return nil }
+        return try loadService(slot)
+    }
+
+    private func loadService(_ slot: ServiceSlot) throws(IAMCatalogError) -> IAMService {
+        if let loaded = slot.load() { return try loaded.result.get() }
+
+        // Decoded without a lock, so different services load in parallel; if two tasks race on the same
+        // one, the first result stored wins and both return it.
+        let result = Result { () throws(IAMCatalogError) -> IAMService in try Self.loadServiceFile(slot.entry) }
+        return try slot.storeIfNil(LoadedService(result)).result.get()
     }
 
     /// The action `prefix:Name` (ignoring case), or nil.
@@ -176,10 +237,45 @@ public final class IAMCatalog: Sendable {
         return service(String(qualifiedName[..<colon]))?.action(named: String(qualifiedName[qualifiedName.index(after: colon)...]))
     }
 
+    /// Service lookups for one sample's entries, remembering the last service asked for: a sample's actions
+    /// mostly name one or two services, so most lookups are one comparison of short strings.
+    struct Lookup {
+        let catalog: IAMCatalog
+        private var lastSlot = -1
+        /// The last slot's service (nil inside when it failed to load).
+        private var lastService: IAMService?
+
+        init(_ catalog: IAMCatalog) {
+            self.catalog = catalog
+        }
+
+        /// Whether the catalog lists the entry's service (`hasService`), and the service once loaded (`service`).
+        mutating func find(_ name: ActionName) -> (listed: Bool, service: IAMService?) {
+            guard let index = catalog.slotIndex(name) else { return (false, nil) }
+            if index != lastSlot {
+                lastSlot = index
+                lastService = try? catalog.loadService(catalog.slotList[index])
+            }
+            return (true, lastService)
+        }
+    }
+
+    /// The index in `slotList` of the entry's service, by its key's hash and bytes.
+    private func slotIndex(_ name: ActionName) -> Int? {
+        name.withServiceKey { key, lowerASCII in slotTable.index(of: key, hash: name.serviceKeyHash, lowerASCII: lowerASCII) }
+    }
+
+    /// The action an entry names (no wildcards), from its already lowercased names: the same answer as
+    /// `action(entry.text)` and as `service(name.service)?.action(named: name.action)`.
+    func action(_ name: ActionName) -> IAMAction? {
+        guard let index = slotIndex(name) else { return nil }
+        return (try? loadService(slotList[index]))?.action(name)
+    }
+
     /// The service prefixes an IAM wildcard pattern matches (`ec*`), ignoring case.
     public func servicePrefixes(matching pattern: String) -> [String] {
         let compiled = IAMNamePattern(glob: pattern)
-        if compiled.isLiteral { return entries[pattern.lowercased()].map { [$0.prefix] } ?? [] }
+        if compiled.isLiteral { return entries[pattern.lowercased()].map { [$0.entry.prefix] } ?? [] }
         return servicePrefixes.filter { compiled.matches($0) }
     }
 
@@ -200,172 +296,5 @@ public final class IAMCatalog: Sendable {
     /// `aws:RequestTag/Team` finds its template `aws:RequestTag/${TagKey}`.
     public func globalConditionKey(_ name: String) -> IAMConditionKey? {
         globalKeyIndex.lookup(name)
-    }
-
-    // MARK: - Files
-
-    private static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws(IAMCatalogError) -> T {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch let error as IAMCatalogError {
-            throw error
-        } catch {
-            throw .invalid(path: url.path, reason: Self.describe(error))
-        }
-    }
-
-    private static func loadServiceFile(_ entry: ServiceEntry) throws(IAMCatalogError) -> IAMService {
-        let file = try decode(ServiceFile.self, from: entry.file)
-        let path = entry.file.path
-        if let prefix = file.prefix, prefix.lowercased() != entry.prefix.lowercased() {
-            throw .invalid(path: path, reason: "it describes service \"\(prefix)\", not \"\(entry.prefix)\"")
-        }
-        let prefix = file.prefix ?? entry.prefix
-        var actions: [IAMAction] = []
-        actions.reserveCapacity(file.actions.count)
-        for action in file.actions {
-            guard let level = IAMAccessLevel(displayName: action.accessLevel) else {
-                throw .invalid(path: path, reason: "action \(action.name) has unknown access level \"\(action.accessLevel)\"")
-            }
-            let resources = action.resourceTypes.map { raw in
-                raw.hasSuffix("*")
-                    ? IAMActionResource(name: String(raw.dropLast()), isRequired: true)
-                    : IAMActionResource(name: raw, isRequired: false)
-            }
-            actions.append(IAMAction(
-                servicePrefix: prefix, name: action.name, accessLevel: level,
-                resourceTypes: resources, conditionKeys: action.conditionKeys))
-        }
-        return IAMService(
-            prefix: prefix,
-            name: file.name ?? entry.name ?? prefix,
-            actions: actions,
-            resourceTypes: file.resourceTypes.map {
-                IAMResourceType(name: $0.name, arnFormats: $0.arnFormats, conditionKeys: $0.conditionKeys)
-            },
-            conditionKeys: file.conditionKeys.map { IAMConditionKey(name: $0.name, type: $0.type) })
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func at(_ context: DecodingError.Context) -> String {
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
-        }
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): return at(context)
-        case .keyNotFound(let key, let context): return "\(at(context)) (missing \"\(key.stringValue)\")"
-        @unknown default: return "\(error)"
-        }
-    }
-}
-
-// MARK: - File format
-//
-// The generator writes short keys (`p`, `n`, `a`, …) to keep the bundle small; hand-written
-// files in a docs tree may use the long names instead. Empty lists may be left out.
-
-private struct FlexibleKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
-extension KeyedDecodingContainer where K == FlexibleKey {
-    fileprivate func value<T: Decodable>(_ names: String..., default fallback: T? = nil) throws -> T {
-        for name in names where contains(FlexibleKey(name)) {
-            return try decode(T.self, forKey: FlexibleKey(name))
-        }
-        if let fallback { return fallback }
-        throw DecodingError.keyNotFound(FlexibleKey(names[0]), .init(
-            codingPath: codingPath, debugDescription: "missing \(names.joined(separator: " or "))"))
-    }
-
-    fileprivate func optional<T: Decodable>(_ names: String...) throws -> T? {
-        for name in names where contains(FlexibleKey(name)) {
-            return try decodeIfPresent(T.self, forKey: FlexibleKey(name))
-        }
-        return nil
-    }
-}
-
-private struct IndexFile: Decodable {
-    struct Source: Decodable {
-        let package: String?
-        let version: String?
-    }
-    struct Service: Decodable {
-        let prefix: String
-        let name: String?
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: FlexibleKey.self)
-            prefix = try c.value("p", "prefix")
-            name = try c.optional("n", "name")
-        }
-    }
-
-    let snapshotDate: String?
-    let source: Source?
-    let services: [Service]?
-    let globalConditionKeys: [ConditionKeyRecord]?
-}
-
-private struct ConditionKeyRecord: Decodable {
-    let name: String
-    let type: String
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: FlexibleKey.self)
-        name = try c.value("n", "name")
-        type = try c.value("t", "type", default: "String")
-    }
-}
-
-private struct ServiceFile: Decodable {
-    struct Action: Decodable {
-        let name: String
-        let accessLevel: String
-        let resourceTypes: [String]
-        let conditionKeys: [String]
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: FlexibleKey.self)
-            name = try c.value("n", "name")
-            accessLevel = try c.value("l", "accessLevel")
-            resourceTypes = try c.value("r", "resourceTypes", default: [])
-            conditionKeys = try c.value("c", "conditionKeys", default: [])
-        }
-    }
-    struct Resource: Decodable {
-        let name: String
-        let arnFormats: [String]
-        let conditionKeys: [String]
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: FlexibleKey.self)
-            name = try c.value("n", "name")
-            arnFormats = try c.value("arn", "arnFormats", default: [])
-            conditionKeys = try c.value("c", "conditionKeys", default: [])
-        }
-    }
-
-    let prefix: String?
-    let name: String?
-    let actions: [Action]
-    let resourceTypes: [Resource]
-    let conditionKeys: [ConditionKeyRecord]
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: FlexibleKey.self)
-        prefix = try c.optional("p", "prefix")
-        name = try c.optional("n", "name")
-        actions = try c.value("a", "actions", default: [])
-        resourceTypes = try c.value("r", "resourceTypes", default: [])
-        conditionKeys = try c.value("c", "conditionKeys", default: [])
     }
 }

@@ -115,35 +115,56 @@ public struct IAMConditionKey: Sendable, Hashable {
 
 /// A service of the catalog: its actions, resource types and condition keys.
 ///
-/// Lookups ignore case, as IAM does for action names and condition keys.
+/// Lookups ignore case, as IAM does for action names and condition keys. The data lives in one shared,
+/// immutable box, so handing a service around (every catalog lookup does) costs one reference count.
 public struct IAMService: Sendable {
     /// The service prefix (`ecr`).
-    public let prefix: String
+    public var prefix: String { storage.prefix }
     /// AWS's name for the service (`Amazon Elastic Container Registry`).
-    public let name: String
+    public var name: String { storage.name }
     /// The actions, sorted by name.
-    public let actions: [IAMAction]
+    public var actions: [IAMAction] { storage.actions }
     /// The resource types, sorted by name.
-    public let resourceTypes: [IAMResourceType]
+    public var resourceTypes: [IAMResourceType] { storage.resourceTypes }
     /// The service's condition keys (including the `aws:` keys the service lists), sorted by name.
-    public let conditionKeys: [IAMConditionKey]
+    public var conditionKeys: [IAMConditionKey] { storage.conditionKeys }
 
-    private let actionIndex: [String: Int]
-    private let resourceIndex: [String: Int]
-    private let conditionKeyIndex: IAMConditionKeyIndex
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let prefix: String
+        let name: String
+        let actions: [IAMAction]
+        let resourceTypes: [IAMResourceType]
+        let conditionKeys: [IAMConditionKey]
+        /// The lowercased prefix, to compare a `prefix:` in front of a name without lowercasing it again.
+        let prefixKey: String
+        /// Lowercased action names, looked up by an entry's key bytes and hash, computed when the sample was read.
+        let actionTable: IAMNameTable
+        /// For each action, whether it has resource types (read per entry by resource-policy-cannot-grant).
+        let actionHasResources: [Bool]
+        let resourceIndex: [String: Int]
+        let conditionKeyIndex: IAMConditionKeyIndex
+
+        init(prefix: String, name: String, actions: [IAMAction], resourceTypes: [IAMResourceType], conditionKeys: [IAMConditionKey]) {
+            self.prefix = prefix
+            self.name = name
+            self.actions = actions
+            self.resourceTypes = resourceTypes
+            self.conditionKeys = conditionKeys
+            self.prefixKey = prefix.lowercased()
+            self.actionTable = IAMNameTable(actions.map(\.name))
+            self.actionHasResources = actions.map(\.hasResourceTypes)
+            self.resourceIndex = IAMService.index(resourceTypes.map(\.name))
+            self.conditionKeyIndex = IAMConditionKeyIndex(conditionKeys)
+        }
+    }
 
     public init(
         prefix: String, name: String, actions: [IAMAction],
         resourceTypes: [IAMResourceType] = [], conditionKeys: [IAMConditionKey] = []
     ) {
-        self.prefix = prefix
-        self.name = name
-        self.actions = actions
-        self.resourceTypes = resourceTypes
-        self.conditionKeys = conditionKeys
-        self.actionIndex = Self.index(actions.map(\.name))
-        self.resourceIndex = Self.index(resourceTypes.map(\.name))
-        self.conditionKeyIndex = IAMConditionKeyIndex(conditionKeys)
+        storage = Storage(prefix: prefix, name: name, actions: actions, resourceTypes: resourceTypes, conditionKeys: conditionKeys)
     }
 
     /// The action with this name, ignoring case (`batchgetimage`). A `prefix:` in front is
@@ -151,10 +172,32 @@ public struct IAMService: Sendable {
     public func action(named name: String) -> IAMAction? {
         var actionName = Substring(name)
         if let colon = name.firstIndex(of: ":") {
-            guard name[..<colon].lowercased() == prefix.lowercased() else { return nil }
+            guard name[..<colon].lowercased() == storage.prefixKey else { return nil }
             actionName = name[name.index(after: colon)...]
         }
-        return actionIndex[actionName.lowercased()].map { actions[$0] }
+        return storage.actionTable.index(of: actionName.lowercased()).map { storage.actions[$0] }
+    }
+
+    /// The index in `actions` of the action an entry names, as `action(named: name.action)` finds it, from the
+    /// key the entry already holds.
+    func actionIndex(_ name: ActionName) -> Int? {
+        if name.actionHasColon {
+            guard let found = action(named: String(name.action)) else { return nil }
+            return storage.actionTable.index(of: found.name.lowercased())
+        }
+        return name.withActionKey { key, lowerASCII in
+            storage.actionTable.index(of: key, hash: name.actionKeyHash, lowerASCII: lowerASCII)
+        }
+    }
+
+    /// The action an entry names, as `action(named: name.action)` finds it.
+    func action(_ name: ActionName) -> IAMAction? {
+        actionIndex(name).map { storage.actions[$0] }
+    }
+
+    /// Whether the action at `index` (from `actionIndex`) can be scoped to resources, without copying it out.
+    func actionHasResourceTypes(at index: Int) -> Bool {
+        storage.actionHasResources[index]
     }
 
     /// The actions an IAM wildcard pattern matches (`Describe*`, `Batch?etImage`), ignoring case,
@@ -169,18 +212,18 @@ public struct IAMService: Sendable {
         if compiled.isLiteral {
             return action(named: String(actionPattern)).map { [$0] } ?? []
         }
-        return actions.filter { compiled.matches(folded: $0.foldedName) }
+        return storage.actions.filter { compiled.matches(folded: $0.foldedName) }
     }
 
     /// The resource type with this name, ignoring case.
     public func resourceType(named name: String) -> IAMResourceType? {
-        resourceIndex[name.lowercased()].map { resourceTypes[$0] }
+        storage.resourceIndex[name.lowercased()].map { storage.resourceTypes[$0] }
     }
 
     /// The condition key with this name, ignoring case; a concrete key such as
     /// `ecr:ResourceTag/Env` finds its template `ecr:ResourceTag/${TagKey}`.
     public func conditionKey(_ name: String) -> IAMConditionKey? {
-        conditionKeyIndex.lookup(name)
+        storage.conditionKeyIndex.lookup(name)
     }
 
     private static func index(_ names: [String]) -> [String: Int] {

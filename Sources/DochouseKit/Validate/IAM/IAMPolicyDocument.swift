@@ -65,6 +65,20 @@ public struct IAMStatement: Sendable {
         Self.strings(in: resource ?? notResource)
     }
 
+    /// Calls `body` with each string entry of a string or array value, as `strings(in:)` lists them, without
+    /// making the list.
+    static func forEachString(in value: SampleValue?, _ body: (String, SamplePosition) -> Void) {
+        guard let value else { return }
+        switch value.kind {
+        case .string(let text): body(text, value.position)
+        case .array(let items):
+            for item in items {
+                if case .string(let text) = item.kind { body(text, item.position) }
+            }
+        default: return
+        }
+    }
+
     static func strings(in value: SampleValue?) -> [(text: String, position: SamplePosition)] {
         guard let value else { return [] }
         switch value.kind {

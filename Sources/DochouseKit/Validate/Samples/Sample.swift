@@ -46,6 +46,8 @@ public struct Sample: Sendable {
     public var isJSONInYAMLFence = false
     /// `actionEntries`, computed once by `SampleReader` (many rules read them).
     var cachedActionEntries: [ActionEntry]?
+    /// The catalog's answers about the action entries, shared by the catalog rules (see `IAMEntryFacts`).
+    let entryFactsMemo = IAMEntryFactsMemo()
 
     public struct SyntaxProblem: Sendable, Hashable {
         public var position: SamplePosition

@@ -79,10 +79,7 @@ enum SampleReader {
         } else {
             readYAML(text, into: &sample)
         }
-        sample.kind = SampleClassifier.kind(of: sample, models: models)
-        if case .iamPolicy(let resourceBased, let resourceType) = sample.kind, let value = sample.value {
-            sample.policy = IAMPolicyDocument(value, resourceBased: resourceBased, resourceType: resourceType)
-        }
+        (sample.kind, sample.policy) = SampleClassifier.classify(sample, models: models)
         sample.cachedActionEntries = sample.computeActionEntries()
         return sample
     }

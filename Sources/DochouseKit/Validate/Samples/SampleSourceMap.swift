@@ -39,6 +39,40 @@ public struct SampleSourceMap: Sendable, Hashable {
     /// Characters before the sample's text on its 1-based line `number`, measured only when asked for:
     /// most samples have no finding, so most lines are never measured.
     private func prefix(ofLine number: Int) -> Int {
+        // On contiguous bytes (native strings always are): walking String.UTF8View index by index was most of
+        // the cost of reporting a finding. The walk and the answer are the same as `measuredPrefix`'s.
+        let source = file.line(firstLine + number - 1)
+        let measured: Int?? = literal.utf8.withContiguousStorageIfAvailable { literal -> Int? in
+            let onBytes: Int?? = source.utf8.withContiguousStorageIfAvailable { source in
+                Self.prefix(ofLine: number, literal: literal, source: source)
+            }
+            return onBytes ?? nil
+        }
+        return (measured ?? nil) ?? measuredPrefix(ofLine: number)
+    }
+
+    private static func prefix(ofLine number: Int, literal: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = literal.baseAddress else { return nil }
+        /// The offset of the next line feed at or after `start` (memchr: the lines are found a word at a time).
+        func lineFeed(from start: Int) -> Int? {
+            guard start < literal.count, let found = memchr(base + start, 0x0A, literal.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        var lineStart = 0
+        for _ in 1..<max(1, number) {
+            guard let feed = lineFeed(from: lineStart) else { return nil }
+            lineStart = feed + 1
+        }
+        let lineEnd = lineFeed(from: lineStart) ?? literal.count
+        let length = lineEnd - lineStart
+        guard length > 0, source.count >= length,
+              literal[lineStart..<lineEnd].elementsEqual(source[(source.count - length)...]) else { return nil }
+        var characters = 0
+        for byte in source[..<(source.count - length)] where byte & 0xC0 != 0x80 { characters += 1 }
+        return characters
+    }
+
+    private func measuredPrefix(ofLine number: Int) -> Int {
         var lineStart = literal.utf8.startIndex
         var remaining = number - 1
         if remaining > 0 {

@@ -27,7 +27,9 @@ public enum ScalarStyle: Sendable, Hashable {
 /// A parsed JSON or YAML sample: one tree shape for both, every node with its position, so that the IAM
 /// checker and the schema validator work the same on either syntax.
 public struct SampleValue: Sendable, Hashable {
-    public indirect enum Kind: Sendable, Hashable {
+    /// Not `indirect`: arrays already hold the children out of line, and a box per node would be one more
+    /// allocation for every scalar of every sample.
+    public enum Kind: Sendable, Hashable {
         case object([SampleMember])
         case array([SampleValue])
         case string(String)

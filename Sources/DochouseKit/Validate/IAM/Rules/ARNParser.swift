@@ -29,6 +29,42 @@ enum ARNParser {
     /// Splits at the first five colons (not those inside a `${aws:...}` variable); nil unless the text starts
     /// with `arn:` and has all six parts.
     static func split(_ text: String) -> ARN? {
+        // ASCII (nearly every ARN): a byte is a scalar, so the same walk on bytes gives the same parts and offsets.
+        var contiguous = text
+        if let ascii = contiguous.withUTF8({ splitASCII($0) }) { return ascii }
+        return splitScalars(text)
+    }
+
+    /// `split` on ASCII bytes; nil when the text is not ASCII (the answer is then `splitScalars`'s).
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ARN?? {
+        var parts: [String] = []
+        var offsets: [Int] = []
+        parts.reserveCapacity(5)
+        offsets.reserveCapacity(5)
+        var start = 0
+        var inVariable = false
+        for (index, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "{"), index > 0, bytes[index - 1] == UInt8(ascii: "$") {
+                inVariable = true
+            } else if byte == UInt8(ascii: "}") {
+                inVariable = false
+            }
+            if byte == UInt8(ascii: ":") && parts.count < 5 && !inVariable {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                offsets.append(start)
+                start = index + 1
+            }
+        }
+        guard parts.count == 5, parts[0] == "arn" else { return .some(nil) }
+        let resource = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+        return ARN(partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: resource,
+                   partitionOffset: offsets[1], serviceOffset: offsets[2], regionOffset: offsets[3],
+                   accountOffset: offsets[4], resourceOffset: start)
+    }
+
+    /// `split` by Unicode scalars, for any text (the tests compare the byte reading with it).
+    static func splitScalars(_ text: String) -> ARN? {
         let scalars = Array(text.unicodeScalars)
         var parts: [String] = []
         var offsets: [Int] = []
@@ -97,7 +133,8 @@ enum ARNParser {
 
     /// Whether a text is a 12-digit AWS account ID.
     static func isAccountID(_ text: String) -> Bool {
-        text.unicodeScalars.count == 12 && text.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 }
+        // Twelve ASCII digits are twelve bytes, and twelve bytes that are digits are twelve scalars.
+        text.utf8.count == 12 && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// Account parts a well-formed ARN may have: 12 digits, empty (S3), `aws` (AWS managed policies),
@@ -111,7 +148,19 @@ enum ARNParser {
 
     /// A part written generically: a wildcard, a policy variable or a placeholder.
     private static func isGeneric(_ text: String) -> Bool {
-        IAMRuleSupport.hasWildcard(text) || text.contains("${") || text.contains("<") || IAMPlaceholder.isPlaceholderAccount(text)
+        IAMRuleSupport.hasWildcard(text) || containsVariableOrAngle(text) || IAMPlaceholder.isPlaceholderAccount(text)
+    }
+
+    /// `text.contains("${") || text.contains("<")`; on bytes for ASCII text (Foundation's search otherwise).
+    private static func containsVariableOrAngle(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains("${") || text.contains("<") }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "<") || (previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func isName(_ text: String) -> Bool {

@@ -9,25 +9,29 @@ struct IAMARNMalformedRule: SampleRule {
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
         guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
         for statement in policy.statements {
-            for (name, value) in [("Resource", statement.resource), ("NotResource", statement.notResource)] {
-                for entry in IAMStatement.strings(in: value) where entry.text != "*" && !Self.isWholePlaceholder(entry.text) {
-                    if case .failure(let problem) = ARNParser.parse(entry.text) {
-                        report.add(Self.descriptor, at: entry.position,
-                                   "\(name) '\(entry.text)' is not a well-formed ARN: \(problem.message); write arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE or \"*\"")
-                    }
-                }
-            }
-            for principal in [statement.principal, statement.notPrincipal] {
-                guard let aws = principal?["AWS"] else { continue }
-                for entry in IAMStatement.strings(in: aws) where entry.text != "*" && !ARNParser.isAccountID(entry.text)
-                    && !Self.isWholePlaceholder(entry.text) {
-                    if case .failure(let problem) = ARNParser.parse(entry.text) {
-                        report.add(Self.descriptor, at: entry.position,
-                                   "the AWS principal '\(entry.text)' is not an account ID, \"*\" or a well-formed ARN: \(problem.message)",
-                                   suggestion: "write arn:aws:iam::ACCOUNT:role/NAME, or a 12-digit account ID")
-                    }
-                }
-            }
+            checkResources(statement.resource, name: "Resource", report: &report)
+            checkResources(statement.notResource, name: "NotResource", report: &report)
+            checkPrincipal(statement.principal, report: &report)
+            checkPrincipal(statement.notPrincipal, report: &report)
+        }
+    }
+
+    private func checkResources(_ value: SampleValue?, name: String, report: inout SampleReport) {
+        IAMStatement.forEachString(in: value) { text, position in
+            guard text != "*", !Self.isWholePlaceholder(text), case .failure(let problem) = ARNParser.parse(text) else { return }
+            report.add(Self.descriptor, at: position,
+                       "\(name) '\(text)' is not a well-formed ARN: \(problem.message); write arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE or \"*\"")
+        }
+    }
+
+    private func checkPrincipal(_ principal: SampleValue?, report: inout SampleReport) {
+        guard let aws = principal?["AWS"] else { return }
+        IAMStatement.forEachString(in: aws) { text, position in
+            guard text != "*", !ARNParser.isAccountID(text), !Self.isWholePlaceholder(text),
+                  case .failure(let problem) = ARNParser.parse(text) else { return }
+            report.add(Self.descriptor, at: position,
+                       "the AWS principal '\(text)' is not an account ID, \"*\" or a well-formed ARN: \(problem.message)",
+                       suggestion: "write arn:aws:iam::ACCOUNT:role/NAME, or a 12-digit account ID")
         }
     }
 

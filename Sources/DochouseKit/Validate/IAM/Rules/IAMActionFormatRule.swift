@@ -6,28 +6,34 @@ struct IAMActionFormatRule: SampleRule {
 
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
         guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
-        for statement in policy.statements {
-            for (name, value) in [("Action", statement.action), ("NotAction", statement.notAction)] {
-                for entry in IAMStatement.strings(in: value) {
-                    guard let problem = Self.problem(entry.text) else { continue }
-                    report.add(Self.descriptor, at: entry.position,
-                               "\(name) entry '\(entry.text)' \(problem); an action is written service:Action, e.g. ecr:BatchGetImage, or \"*\" for all")
+        // The sample's entries are each statement's Action strings (or, without Action, its NotAction strings),
+        // already classified; only a statement with both has strings to read here.
+        let entries = sample.actionEntries
+        var next = 0
+        for (index, statement) in policy.statements.enumerated() {
+            while next < entries.count, entries[next].statementIndex == index {
+                let entry = entries[next]
+                next += 1
+                guard let problem = entry.shapeProblem else { continue }
+                add(problem.message, entry.text, at: entry.position, name: entry.isNotAction ? "NotAction" : "Action", report: &report)
+            }
+            if statement.action != nil, statement.notAction != nil {
+                IAMStatement.forEachString(in: statement.notAction) { text, position in
+                    guard let problem = Self.problem(text) else { return }
+                    add(problem, text, at: position, name: "NotAction", report: &report)
                 }
             }
         }
     }
 
+    private func add(_ problem: String, _ text: String, at position: SamplePosition, name: String, report: inout SampleReport) {
+        report.add(Self.descriptor, at: position,
+                   "\(name) entry '\(text)' \(problem); an action is written service:Action, e.g. ecr:BatchGetImage, or \"*\" for all")
+    }
+
     /// What is wrong with an entry's shape, or nil.
     static func problem(_ text: String) -> String? {
-        let utf8 = text.utf8
-        if utf8.count == 1, utf8.first == UInt8(ascii: "*") { return nil }
-        if utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
-            || text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) {
-            return "contains whitespace"
-        }
-        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return "has no service prefix" }
-        if colon == utf8.startIndex { return "has an empty service prefix" }
-        if utf8.index(after: colon) == utf8.endIndex { return "has no action name after the colon" }
-        return nil
+        ActionEntry(text: text, position: SamplePosition(line: 1, column: 1), statementIndex: nil, isNotAction: false)
+            .shapeProblem?.message
     }
 }

@@ -4,21 +4,35 @@ struct IAMDuplicateActionRule: SampleRule {
         id: "iam.duplicate-action", defaultSeverity: .warning,
         summary: "A statement lists the same action twice.")
 
+    /// Statements with more entries than this find earlier ones through a dictionary; smaller ones scan,
+    /// comparing the hashes of the lowercased names first.
+    static let scanLimit = 64
+
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
-        guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
-        for statement in policy.statements {
-            var first: [String: (text: String, position: SamplePosition)] = [:]
-            for entry in statement.actionEntries {
-                let key = entry.text.lowercased()
-                if let earlier = first[key] {
-                    let same = earlier.text == entry.text ? "" : " (as '\(earlier.text)'; action names ignore case)"
-                    report.add(Self.descriptor, at: entry.position,
-                               "'\(entry.text)' is already listed in this statement\(same); remove the repeated entry",
-                               notes: [DiagnosticNote(location: report.sourceMap.location(earlier.position), message: "first listed here")])
-                } else {
-                    first[key] = (entry.text, entry.position)
-                }
+        sample.forEachStatementsEntries { check($0, report: &report) }
+    }
+
+    private func check(_ statement: ArraySlice<ActionEntry>, report: inout SampleReport) {
+        var index: [String: Int]?
+        if statement.count > Self.scanLimit {
+            index = [:]
+            index?.reserveCapacity(statement.count)
+        }
+        for position in statement.indices {
+            let entry = statement[position]
+            let earlier: Int?
+            if index != nil {
+                earlier = index?[entry.folded]
+                if earlier == nil { index?[entry.folded] = position }
+            } else {
+                earlier = statement[..<position].firstIndex { $0.foldedHash == entry.foldedHash && $0.folded == entry.folded }
             }
+            guard let earlier else { continue }
+            let first = statement[earlier]
+            let same = first.text == entry.text ? "" : " (as '\(first.text)'; action names ignore case)"
+            report.add(Self.descriptor, at: entry.position,
+                       "'\(entry.text)' is already listed in this statement\(same); remove the repeated entry",
+                       notes: [DiagnosticNote(location: report.sourceMap.location(first.position), message: "first listed here")])
         }
     }
 }

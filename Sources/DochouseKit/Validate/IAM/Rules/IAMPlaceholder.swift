@@ -17,13 +17,31 @@ enum IAMPlaceholder {
         guard !text.isEmpty else { return false }
         if isXRun(text) || isBracketed(text) { return true }
         if text.hasPrefix("${"), text.hasSuffix("}"), !isPolicyVariable(text) { return true }
-        let folded = String(text.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != " " })
-        if accountWords.contains(folded) { return true }
-        if exampleAccountIDs.contains(text) { return true }
-        // 12 copies of one digit (111111111111): no real account looks like that.
-        let scalars = Array(text.unicodeScalars)
-        if ARNParser.isAccountID(text), let first = scalars.first, scalars.allSatisfy({ $0 == first }) { return true }
+        if isAccountWord(text) { return true }
+        // The examples are 12 ASCII digits; only a 12-byte text can equal one.
+        if text.utf8.count == 12, exampleAccountIDs.contains(text) { return true }
+        // 12 copies of one digit (111111111111): no real account looks like that (12 digits are 12 bytes).
+        if ARNParser.isAccountID(text), let first = text.utf8.first, text.utf8.allSatisfy({ $0 == first }) { return true }
         return false
+    }
+
+    /// Whether the text is one of `accountWords` once lowercased and without `-`, `_` and spaces.
+    private static func isAccountWord(_ text: String) -> Bool {
+        // ASCII: the words are 9 to 17 letters, so anything else is told apart by bytes, without lowercasing.
+        var letters = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: " "): continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1
+            case 0x80...: return isAccountWordAnyScript(text)
+            default: return false
+            }
+        }
+        return letters >= 9 && letters <= 17 && isAccountWordAnyScript(text)
+    }
+
+    private static func isAccountWordAnyScript(_ text: String) -> Bool {
+        accountWords.contains(String(text.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != " " }))
     }
 
     /// Placeholders inside a resource part (`role/xxx-node` has `xxx`), in order of appearance.

@@ -6,16 +6,14 @@ struct IAMRedundantActionRule: SampleRule {
         summary: "A statement lists an action that one of its wildcard entries already covers.")
 
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
-        guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
-        for statement in policy.statements {
-            let entries = statement.actionEntries
+        sample.forEachStatementsEntries { entries in
+            guard entries.contains(where: \.hasWildcard) else { return }
             // A statement with more wildcards than any sample needs is hostile: compare against the first ones only,
             // so the work stays linear in the number of entries.
-            let wildcards = entries.filter { IAMRuleSupport.hasWildcard($0.text) }.prefix(64)
-            guard !wildcards.isEmpty else { continue }
+            let wildcards = entries.filter(\.hasWildcard).prefix(64)
             for entry in entries {
                 guard let cover = wildcards.first(where: {
-                    $0.text.lowercased() != entry.text.lowercased() && Self.covers($0.text, entry.text)
+                    ($0.foldedHash != entry.foldedHash || $0.folded != entry.folded) && Self.covers($0.text, entry.text)
                 }) else { continue }
                 report.add(Self.descriptor, at: entry.position,
                            "'\(entry.text)' is already covered by '\(cover.text)' in this statement; remove it, or replace the wildcard with the actions you mean",

@@ -28,41 +28,61 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
         }
         var found = 0
         var expanded: [String: [IAMAction]] = [:]
-        for statement in policy.statements where IAMRuleSupport.isAllow(statement) && statement.action != nil {
-            for entry in IAMStatement.strings(in: statement.action) {
-                guard found < IAMRuleSupport.findingLimit else { return }
-                let actions: [IAMAction]
-                if entry.text != "*" && !IAMRuleSupport.hasWildcard(entry.text) {
-                    guard let action = context.catalog.action(entry.text) else { continue }
-                    actions = [action]
-                } else if let known = expanded[entry.text.lowercased()] {
-                    actions = known
-                } else {
-                    guard entry.text == "*" || IAMRuleSupport.splitAction(entry.text) != nil,
-                          expanded.count < IAMRuleSupport.expansionLimit else { continue }
-                    actions = context.catalog.actions(matching: entry.text)
-                    expanded[entry.text.lowercased()] = actions
-                }
-                let offenders = actions.compactMap { action in reason(action, target: target).map { (action, $0) } }
-                // A wildcard (`ecr:*` in a repository policy, as AWS documents) grants what applies and is
-                // harmless for the rest; it is wrong only when nothing it matches can be granted here.
-                let isWildcard = entry.text == "*" || IAMRuleSupport.hasWildcard(entry.text)
-                if isWildcard && offenders.count < actions.count { continue }
-                guard let (first, firstReason) = offenders.first else { continue }
+        var statementIndex = -1
+        var grants = false
+        let facts = sample.entryFacts(context.catalog)
+        // The sample's entries of every statement with `Action` (not `NotAction`), in order.
+        for (entry, known) in zip(sample.actionEntries, facts.entries) where !entry.isNotAction {
+            guard let index = entry.statementIndex, index < policy.statements.count else { continue }
+            if index != statementIndex {
+                statementIndex = index
+                grants = IAMRuleSupport.isAllow(policy.statements[index])
+            }
+            guard grants else { continue }
+            guard found < IAMRuleSupport.findingLimit else { return }
+            if !entry.hasWildcard {
+                // One action: the common case, without the lists a wildcard needs.
+                guard let service = known.service, let index = known.action else { continue }
+                // Without a target, the only reason is having no resource type: most actions have one.
+                if target == nil && service.actionHasResourceTypes(at: index) { continue }
+                let action = service.actions[index]
+                guard let why = reason(action, target: target) else { continue }
                 found += 1
-                let noun = target?.noun ?? Self.noun(for: first.servicePrefix)
-                let policyName = noun.map { "a \($0) policy" } ?? "a resource-based policy"
-                if offenders.count == 1 && actions.count == 1 {
-                    report.add(Self.descriptor, at: entry.position,
-                               "\(first.qualifiedName) \(firstReason), so \(policyName) cannot grant it; \(Self.advice(firstReason))",
-                               suggestion: Self.suggestion(first, reason: firstReason))
-                } else {
-                    let names = offenders.map { "\($0.0.qualifiedName) (\($0.1))" }
-                    report.add(Self.descriptor, at: entry.position,
-                               "'\(entry.text)' matches actions \(policyName) cannot grant: \(IAMRuleSupport.list(names)); list only the actions that apply to the resource, and grant the others to the node role through additionalRolePolicies in AWSClusterConfiguration")
-                }
+                report.add(Self.descriptor, at: entry.position,
+                           "\(action.qualifiedName) \(why), so \(policyName(target, action)) cannot grant it; \(Self.advice(why))",
+                           suggestion: Self.suggestion(action, reason: why))
+                continue
+            }
+            let actions: [IAMAction]
+            if let known = expanded[entry.folded] {
+                actions = known
+            } else {
+                guard entry.text == "*" || entry.name != nil, expanded.count < IAMRuleSupport.expansionLimit else { continue }
+                actions = context.catalog.actions(matching: entry.text)
+                expanded[entry.folded] = actions
+            }
+            let offenders = actions.compactMap { action in reason(action, target: target).map { (action, $0) } }
+            // A wildcard (`ecr:*` in a repository policy, as AWS documents) grants what applies and is
+            // harmless for the rest; it is wrong only when nothing it matches can be granted here.
+            if offenders.count < actions.count { continue }
+            guard let (first, firstReason) = offenders.first else { continue }
+            found += 1
+            if offenders.count == 1 && actions.count == 1 {
+                report.add(Self.descriptor, at: entry.position,
+                           "\(first.qualifiedName) \(firstReason), so \(policyName(target, first)) cannot grant it; \(Self.advice(firstReason))",
+                           suggestion: Self.suggestion(first, reason: firstReason))
+            } else {
+                let names = offenders.map { "\($0.0.qualifiedName) (\($0.1))" }
+                report.add(Self.descriptor, at: entry.position,
+                           "'\(entry.text)' matches actions \(policyName(target, first)) cannot grant: \(IAMRuleSupport.list(names)); list only the actions that apply to the resource, and grant the others to the node role through additionalRolePolicies in AWSClusterConfiguration")
             }
         }
+    }
+
+    /// "a repository policy", or "a resource-based policy" when the resource is not known.
+    private func policyName(_ target: Target?, _ action: IAMAction) -> String {
+        let noun = target?.noun ?? Self.noun(for: action.servicePrefix)
+        return noun.map { "a \($0) policy" } ?? "a resource-based policy"
     }
 
     /// Why the policy cannot grant the action, or nil when it can.
@@ -81,11 +101,19 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
 
     /// The resource a service's resource policies are attached to (`repository` for ecr), if dochouse knows it.
     static func noun(for service: String) -> String? {
-        SampleAnnotations.knownResourcePolicyTypes.values
-            .filter { $0.service.lowercased() == service.lowercased() }
-            .map { $0.resourceType.lowercased() }
-            .sorted().first
+        nouns[service.lowercased()]
     }
+
+    /// `noun(for:)` by lowercased service: the first in order of the lowercased resource types it has.
+    private static let nouns: [String: String] = {
+        var nouns: [String: String] = [:]
+        for known in SampleAnnotations.knownResourcePolicyTypes.values {
+            let service = known.service.lowercased(), noun = known.resourceType.lowercased()
+            if let existing = nouns[service], existing <= noun { continue }
+            nouns[service] = noun
+        }
+        return nouns
+    }()
 
     static func advice(_ reason: String) -> String {
         reason == "has no resource type"

@@ -9,8 +9,12 @@ enum IAMRuleSupport {
         // Byte scans: this runs for every action of every sample, so it avoids grapheme-level String work.
         let utf8 = text.utf8
         guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        guard !utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }),
-              !text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) else { return nil }
+        var ascii = true
+        for byte in utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return nil }
+            if byte >= 0x80 { ascii = false }
+        }
+        guard ascii || !text.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) else { return nil }
         let service = Substring(utf8[..<colon])
         let action = Substring(utf8[utf8.index(after: colon)...])
         guard !service.isEmpty, !action.isEmpty else { return nil }

@@ -10,11 +10,10 @@ struct IAMUnknownActionRule: SampleRule {
         guard !entries.isEmpty else { return }
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
-        for entry in entries where found < IAMRuleSupport.findingLimit {
-            guard let (servicePart, action) = IAMRuleSupport.splitAction(entry.text),
-                  !IAMRuleSupport.hasWildcard(entry.text),
-                  let service = context.catalog.service(servicePart),
-                  service.action(named: action) == nil else { continue }
+        let facts = sample.entryFacts(context.catalog)
+        for (entry, known) in zip(entries, facts.entries) where found < IAMRuleSupport.findingLimit {
+            guard let name = entry.name, !entry.hasWildcard, let service = known.service, known.action == nil else { continue }
+            let servicePart = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: action, among: service.actions.lazy.map(\.name))
             var range: (SamplePosition, SamplePosition)?

@@ -11,9 +11,10 @@ struct IAMUnknownServiceRule: SampleRule {
         let catalog = context.catalog
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
-        for entry in entries where found < IAMRuleSupport.findingLimit {
-            guard let (service, action) = IAMRuleSupport.splitAction(entry.text),
-                  !IAMRuleSupport.hasWildcard(service), !catalog.hasService(service) else { continue }
+        let facts = sample.entryFacts(catalog)
+        for (entry, known) in zip(entries, facts.entries) where found < IAMRuleSupport.findingLimit {
+            guard let name = entry.name, !known.hasService, !IAMRuleSupport.hasWildcard(name.service) else { continue }
+            let service = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: service, among: catalog.servicePrefixes)
             var range: (SamplePosition, SamplePosition)?

@@ -11,10 +11,11 @@ struct IAMWildcardMatchesNothingRule: SampleRule {
         let catalog = context.catalog
         var found = 0
         var matchesSomething: [String: Bool] = [:]
-        for entry in entries where entry.text != "*" && IAMRuleSupport.hasWildcard(entry.text) {
+        for entry in entries where entry.hasWildcard && entry.text != "*" {
             guard found < IAMRuleSupport.findingLimit, matchesSomething.count < IAMRuleSupport.expansionLimit else { return }
-            guard let (service, action) = IAMRuleSupport.splitAction(entry.text) else { continue }
-            let key = entry.text.lowercased()
+            guard let name = entry.name else { continue }
+            let service = String(name.service), action = String(name.action)
+            let key = entry.folded
             if matchesSomething[key] == true { continue }
             if IAMRuleSupport.hasWildcard(service) {
                 let matches = !catalog.servicePrefixes(matching: service).isEmpty && !catalog.actions(matching: entry.text).isEmpty
