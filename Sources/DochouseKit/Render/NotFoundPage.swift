@@ -87,17 +87,19 @@ enum GeneratedPage {
 enum SiteFiles {
     static func build(index: SiteIndex, documents: [SearchDocument], templates: TemplateSet) -> [OutputFile] {
         index.site.languages.map { SearchIndexBuilder.build(language: $0, documents: documents) }
-            + Sitemap.files(index: index)
-            + NotFoundPage.files(index: index, templates: templates)
-            + LanguageHomePage.files(index: index, templates: templates)
+            + pages(index: index, templates: templates)
     }
 
     /// The same files, with each language's search index built on its own core.
     static func buildConcurrently(index: SiteIndex, documents: [SearchDocument], templates: TemplateSet?) async -> [OutputFile] {
         guard let templates else { return [] }
         return await index.site.languages.concurrentMap { SearchIndexBuilder.build(language: $0, documents: documents) }
-            + Sitemap.files(index: index)
-            + NotFoundPage.files(index: index, templates: templates)
+            + pages(index: index, templates: templates)
+    }
+
+    /// Everything but the search indexes: sitemap, robots.txt, 404 and home pages.
+    private static func pages(index: SiteIndex, templates: TemplateSet) -> [OutputFile] {
+        Sitemap.files(index: index) + NotFoundPage.files(index: index, templates: templates)
             + LanguageHomePage.files(index: index, templates: templates)
     }
 }

@@ -11,14 +11,9 @@ enum SearchTokenizer {
         words(text).map(stem)
     }
 
+    /// The stem of one lowercased word. Pages reach it through `SearchStemTable`, which computes each word's
+    /// stem once per process.
     static func stem(_ word: String) -> String {
-        if let known = StemCache.shared.lookup(word) { return known }
-        let stem = computeStem(word)
-        StemCache.shared.store(word, stem)
-        return stem
-    }
-
-    private static func computeStem(_ word: String) -> String {
         let scalars = word.unicodeScalars
         if scalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "'" }) {
             return EnglishStemmer.stem(word)
