@@ -25,41 +25,50 @@ public enum MarkdownParser {
     }
 
     /// The document, and the start of the first node left out for nesting deeper than `maxDepth`, if any.
+    ///
+    /// Only the parse holds the lock: `cmark_parser_finish` adds the extensions' special characters to cmark's
+    /// global table and removes them again before it returns (the race STACK-FACTS.md describes happens inside
+    /// it). The finished tree belongs to the caller alone, so reading it into `MarkdownNode`s and freeing it,
+    /// about half of the time spent in cmark, runs outside the lock, on every core.
     public static func parseCheckingDepth(_ source: String) -> (document: MarkdownNode, tooDeepAt: MarkdownPosition?) {
-        lock.withLock { registered in
+        let root = lock.withLock { registered -> FinishedTree? in
             if !registered {
                 cmark_gfm_core_extensions_ensure_registered()
                 registered = true
             }
-            return parseLocked(source)
+            return parseLocked(source).map(FinishedTree.init)
         }
-    }
-
-    private static func parseLocked(_ source: String) -> (document: MarkdownNode, tooDeepAt: MarkdownPosition?) {
-        let options = CMARK_OPT_DEFAULT
-        guard let parser = cmark_parser_new(options) else {
+        guard let root else {
             return (MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), nil)
         }
+        defer { cmark_node_free(root.pointer) }
+        var tooDeepAt: MarkdownPosition?
+        let document = convert(root.pointer, depth: 1, tooDeepAt: &tooDeepAt)
+        return (document, tooDeepAt)
+    }
+
+    /// A finished document tree handed out of the lock; nothing else points into it.
+    private struct FinishedTree: @unchecked Sendable {
+        let pointer: OpaquePointer
+    }
+
+    /// Parses under the lock; the caller owns (and frees) the returned document.
+    private static func parseLocked(_ source: String) -> OpaquePointer? {
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var utf8 = source.utf8CString  // NUL-terminated; cmark gets the length explicitly
-        let length = utf8.count - 1
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            if let base = buffer.baseAddress {
-                cmark_parser_feed(parser, base, length)
+        var text = source  // cmark reads the bytes in place; it gets the length explicitly
+        text.withUTF8 { bytes in
+            if let base = bytes.baseAddress {
+                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            return (MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)), nil)
-        }
-        defer { cmark_node_free(root) }
-        var tooDeepAt: MarkdownPosition?
-        let document = convert(root, depth: 1, tooDeepAt: &tooDeepAt)
-        return (document, tooDeepAt)
+        return cmark_parser_finish(parser)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
