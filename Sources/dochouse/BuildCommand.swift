@@ -24,6 +24,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where the site is written; replaced as a whole when the build succeeds.")
     var out: String = "site"
 
+    @Flag(name: .long, help: "Also print the findings dochouse-baseline.json accepts (by default only their number is).")
+    var showBaselined = false
+
     func run() async throws {
         var options = BuildOptions(contentDirectory: tree.content, templatesDirectory: templates, outputDirectory: out,
                                    useBaseline: !tree.noBaseline)
@@ -32,12 +35,13 @@ struct BuildCommand: AsyncParsableCommand {
         let progress = ProgressLine()
         let printed = PrintedCount()
         let color = tree.color
+        let showBaselined = showBaselined
         let result: BuildResult
         do {
             result = try await pipeline.run(progress: { done, total in progress.update(done: done, total: total) },
                                             findings: { findings in
                                                 progress.finish()
-                                                Console.printDiagnostics(findings, color: color)
+                                                Console.printDiagnostics(findings.filter { showBaselined || !$0.isBaselined }, color: color)
                                                 printed.add(findings.count)
                                             })
         } catch {
@@ -48,8 +52,13 @@ struct BuildCommand: AsyncParsableCommand {
         progress.finish()
         ProcessLifetime.keep(result)
         // The findings were printed while the site was written; what the write itself found comes after them.
-        Console.printDiagnostics(Array(result.diagnostics.dropFirst(printed.value)), color: tree.color)
-        let summary = CheckSummary(result).text(languages: result.languages)
+        Console.printDiagnostics(result.diagnostics.dropFirst(printed.value).filter { showBaselined || !$0.isBaselined },
+                                 color: tree.color)
+        let numbers = CheckSummary(result)
+        let summary = numbers.text(languages: result.languages)
+        if numbers.baselined > 0, !showBaselined {
+            Console.error("note: the \(numbers.baselined) findings accepted by the baseline are not shown; --show-baselined lists them")
+        }
         if result.wroteSite {
             Console.error(String(format: "Built %@ into %@/ in %.2f s", summary, out, result.seconds))
         } else {
