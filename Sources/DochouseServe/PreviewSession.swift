@@ -47,7 +47,8 @@ public actor PreviewSession {
         instance = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let tree = try ContentLoader.load(from: contentDirectory)
         let (templates, templateDiagnostics) = TemplateSet.load(from: templatesDirectory)
-        let compiled = await SiteCompilation.compile(tree: tree, templates: templates, templateDiagnostics: templateDiagnostics, render: true)
+        var compiled = await SiteCompilation.compile(tree: tree, templates: templates, templateDiagnostics: templateDiagnostics, render: true)
+        compiled.prepareForEdits()
         compilationStorage = compiled
         site = compiled.site
         siteWide = siteWideFindingsSource()

@@ -59,25 +59,6 @@ public struct Baseline: Sendable, Codable, Equatable {
         return (try? encoder.encode(self)) ?? Data()
     }
 
-    /// Marks the findings the baseline lists (each entry covers one finding).
-    func apply(to diagnostics: [Diagnostic], contentRoot: String) -> [Diagnostic] {
-        var remaining: [String: Int] = [:]
-        for entry in findings { remaining[Self.key(entry.rule, entry.file, entry.message), default: 0] += 1 }
-        return diagnostics.map { diagnostic in
-            guard let location = diagnostic.location else { return diagnostic }
-            let key = Self.key(diagnostic.ruleID, Self.relativePath(location.file, to: contentRoot), diagnostic.message)
-            guard let count = remaining[key], count > 0 else { return diagnostic }
-            remaining[key] = count - 1
-            var marked = diagnostic
-            marked.isBaselined = true
-            return marked
-        }
-    }
-
-    private static func key(_ rule: String, _ file: String, _ message: String) -> String {
-        rule + "\u{0}" + file + "\u{0}" + message
-    }
-
     static func relativePath(_ path: String, to root: String) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }

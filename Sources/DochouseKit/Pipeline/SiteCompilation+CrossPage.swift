@@ -16,10 +16,9 @@ extension SiteCompilation {
         let anchorIndex = anchors
         let linkFindings = await pages.concurrentMap { LinkCheck.check([$0.page], anchors: anchorIndex) }
         linkDiagnostics = [:]
-        linkers = [:]
-        for (page, found) in zip(pages, linkFindings) {
-            linkDiagnostics[page.page.relativePath] = found.isEmpty ? nil : found
-            recordLinkers(of: page.page)
+        linkers = nil
+        for (page, found) in zip(pages, linkFindings) where !found.isEmpty {
+            linkDiagnostics[page.page.relativePath] = found
         }
         let keys = Array(Set(pages.map(\.page.twinKey)))
         let (siteIndex, pagesByPath, config) = (index, compiled, site)
@@ -48,12 +47,25 @@ extension SiteCompilation {
         recordLinkers(of: page)
     }
 
-    /// Records which URLs a page links to (for re-checking it when their anchors change).
+    /// Records which URLs a page links to (for re-checking it when their anchors change), once the map exists.
     mutating func recordLinkers(of page: Page) {
+        guard linkers != nil else { return }
         for link in page.links {
             guard case .site(let rawPath, _) = link.target else { continue }
-            linkers[rawPath.isEmpty ? page.url : rawPath, default: []].insert(page.relativePath)
+            linkers?[rawPath.isEmpty ? page.url : rawPath, default: []].insert(page.relativePath)
         }
+    }
+
+    /// Builds what only edits need (which pages link where), so that the first edit is as fast as the next ones.
+    public mutating func prepareForEdits() {
+        ensureLinkers()
+    }
+
+    /// Builds the map of which pages link where, if a full compile left it out.
+    mutating func ensureLinkers() {
+        guard linkers == nil else { return }
+        linkers = [:]
+        for page in compiled.values { recordLinkers(of: page.page) }
     }
 
     mutating func recheckTwins(_ twinKey: String) {

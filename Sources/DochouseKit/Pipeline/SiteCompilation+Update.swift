@@ -107,6 +107,7 @@ extension SiteCompilation {
 
     /// Puts recompiled pages in place and re-runs the cross-page checks they can affect.
     private mutating func replaceCompiled(_ pages: [CompiledPage], summary: inout UpdateSummary) async {
+        ensureLinkers()
         var samplesChanged = false
         var relinked: Set<String> = []
         if !pages.isEmpty { siteFilesAreCurrent = false }
@@ -120,14 +121,14 @@ extension SiteCompilation {
             if let old {
                 for link in old.page.links {
                     guard case .site(let rawPath, _) = link.target else { continue }
-                    linkers[rawPath.isEmpty ? old.page.url : rawPath]?.remove(path)
+                    linkers?[rawPath.isEmpty ? old.page.url : rawPath]?.remove(path)
                 }
                 if !Self.sameSamples(old.samples, page.samples) { samplesChanged = true }
             } else {
                 samplesChanged = true
             }
             if anchors.setPage(url: page.page.url, anchors: Set(page.page.headings.map(\.id))) {
-                relinked.formUnion(linkers[page.page.url] ?? [])
+                relinked.formUnion(linkers?[page.page.url] ?? [])
             }
             relinked.insert(path)
         }
@@ -220,6 +221,7 @@ extension SiteCompilation {
         }
         self = await SiteCompilation.compile(tree: newTree, templates: templates, templateDiagnostics: templateDiagnostics,
                                              render: render, useBaseline: useBaseline)
+        prepareForEdits()
         var summary = fullSummary(before: before)
         summary.diagnosticFiles.formUnion(newTree.schemas.map(\.displayPath) + newTree.policies.map(\.displayPath))
         return summary
@@ -249,8 +251,9 @@ extension SiteCompilation {
         let recompiled = await dependents.compactMap { headers[$0] }.concurrentMap { compiler.compile($0) }
         await replaceCompiled(recompiled, summary: &summary)
         // Links into the reference pages may have gained or lost their anchors.
+        ensureLinkers()
         for url in references.map(\.url) {
-            for path in linkers[url] ?? [] {
+            for path in linkers?[url] ?? [] {
                 guard let page = compiled[path] else { continue }
                 recheckLinks(of: page.page)
                 summary.diagnosticFiles.insert(page.page.source.displayPath)

@@ -46,8 +46,9 @@ public struct SiteCompilation: Sendable {
     public internal(set) var siteFilesAreCurrent = true
     /// Link findings by the linking page's path.
     var linkDiagnostics: [String: [Diagnostic]] = [:]
-    /// Site URL -> paths of the pages that link to it: whose links to re-check when its anchors change.
-    var linkers: [String: Set<String>] = [:]
+    /// Site URL -> paths of the pages that link to it: whose links to re-check when its anchors change. Only an
+    /// edit needs it, so a full compile leaves it nil and the first edit builds it (`ensureLinkers`).
+    var linkers: [String: Set<String>]?
     /// Twin-parity findings by twin key.
     var twinDiagnostics: [String: [Diagnostic]] = [:]
     /// Drift findings by the file they are reported in.
@@ -224,13 +225,21 @@ public struct SiteCompilation: Sendable {
 
     /// Every finding, at its configured severity, sorted, with the baseline applied.
     public var diagnostics: [Diagnostic] {
-        var all = setupDiagnostics + templateDiagnostics + indexDiagnostics
-        for list in headerDiagnostics.values { all += list }
-        for page in compiled.values { all += page.diagnostics }
-        for list in linkDiagnostics.values { all += list }
-        for list in twinDiagnostics.values { all += list }
-        for list in driftDiagnostics.values { all += list }
-        return policy.apply(all)
+        // Adjusted as they are gathered: one copy of each finding rather than one per step.
+        var all: [Diagnostic] = []
+        let policy = policy
+        func gather(_ list: [Diagnostic]) {
+            for diagnostic in list { if let adjusted = policy.adjusted(diagnostic) { all.append(adjusted) } }
+        }
+        gather(setupDiagnostics)
+        gather(templateDiagnostics)
+        gather(indexDiagnostics)
+        for list in headerDiagnostics.values { gather(list) }
+        for page in compiled.values { gather(page.diagnostics) }
+        for list in linkDiagnostics.values { gather(list) }
+        for list in twinDiagnostics.values { gather(list) }
+        for list in driftDiagnostics.values { gather(list) }
+        return policy.finish(all)
     }
 
     /// The findings reported in one file (a page, a schema, site.yaml), as `diagnostics` would show them.
