@@ -9,11 +9,13 @@ enum UTF8Decoder {
 
     /// The text with a leading byte-order mark removed, or the position of the first invalid byte.
     static func decode(_ bytes: [UInt8]) -> Result<String, InvalidByte> {
-        if let offset = firstInvalidOffset(bytes) {
+        // The standard library validates while it copies (one pass); the byte-by-byte scan only runs to say where
+        // the first invalid byte is.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidOffset(bytes) ?? 0
             let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
             return .failure(InvalidByte(offset: offset, line: line, column: column))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return .success(text)
     }
