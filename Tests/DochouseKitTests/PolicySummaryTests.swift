@@ -41,7 +41,7 @@ struct PolicySummaryTests {
         #expect(describe.matches == IAMCatalog.bundled.actions(matching: "ecr:Describe*").count)
         #expect(describe.matches > 3)
         let total = 2 + describe.matches
-        let counts = summary.statements[0].actions.reduce(into: [IAMAccessLevel: Int]()) { for (k, v) in $1.levelCounts { $0[k, default: 0] += v } }
+        let counts = summary.statements[0].actions.reduce(into: [IAMAccessLevel: Int]()) { for (k, v) in $1.levelCounts.nonZero { $0[k, default: 0] += v } }
         let detail = IAMAccessLevel.allCases.compactMap { level in counts[level].map { "\($0) \(level.displayName)" } }.joined(separator: ", ")
         #expect(Self.sentences(html) == [
             "<p><strong>Pull</strong>: Lets the identities this policy is attached to perform \(total) actions (\(detail)) on all resources.</p>",

@@ -1,9 +1,12 @@
 /// The tool's own texts in the pages it renders, per language (English is the fallback).
 enum UIStrings {
     static func table(for language: String) -> [String: String] {
-        var strings = english
-        if let localized = translations[language] { strings.merge(localized) { _, new in new } }
-        return strings
+        merged[language] ?? english
+    }
+
+    /// Each translated language's table with the English fallbacks merged in, once (every code block asks).
+    private static let merged: [String: [String: String]] = translations.mapValues { localized in
+        english.merging(localized) { _, new in new }
     }
 
     static let english: [String: String] = [

@@ -15,7 +15,42 @@ struct PolicySummary {
         /// True when some of the actions it stands for only work with `"Resource": "*"`.
         var needsStar: Bool
         /// How many of its actions have each access level.
-        var levelCounts: [IAMAccessLevel: Int]
+        var levelCounts: LevelCounts
+    }
+
+    /// A count per access level, held inline: no dictionary (nor array) allocated per action row.
+    struct LevelCounts: Sendable, Hashable {
+        private var list = 0, read = 0, write = 0, permissionsManagement = 0, tagging = 0
+
+        subscript(level: IAMAccessLevel) -> Int {
+            get {
+                switch level {
+                case .list: list
+                case .read: read
+                case .write: write
+                case .permissionsManagement: permissionsManagement
+                case .tagging: tagging
+                }
+            }
+            set {
+                switch level {
+                case .list: list = newValue
+                case .read: read = newValue
+                case .write: write = newValue
+                case .permissionsManagement: permissionsManagement = newValue
+                case .tagging: tagging = newValue
+                }
+            }
+        }
+
+        /// The levels with a count above zero, in `IAMAccessLevel.allCases` order.
+        var nonZero: [(level: IAMAccessLevel, count: Int)] {
+            IAMAccessLevel.allCases.compactMap { level in self[level] > 0 ? (level, self[level]) : nil }
+        }
+
+        mutating func add(_ other: LevelCounts) {
+            for level in IAMAccessLevel.allCases { self[level] += other[level] }
+        }
     }
 
     struct Statement: Sendable, Hashable {
@@ -42,8 +77,8 @@ struct PolicySummary {
                 for level in IAMAccessLevel.allCases where found.contains(where: { $0.accessLevel == level }) { levels.append(level) }
                 var types: [String] = []
                 for action in found { for type in action.resourceTypes where !types.contains(type.name) { types.append(type.name) } }
-                var counts: [IAMAccessLevel: Int] = [:]
-                for action in found { counts[action.accessLevel, default: 0] += 1 }
+                var counts = LevelCounts()
+                for action in found { counts[action.accessLevel] += 1 }
                 return ActionRow(written: entry.text, levels: levels, matches: found.count, resourceTypes: types,
                                  needsStar: found.contains { !$0.hasResourceTypes }, levelCounts: counts)
             }

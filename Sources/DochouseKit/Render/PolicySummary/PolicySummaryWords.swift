@@ -41,23 +41,14 @@ struct PolicySummaryWords {
         let who = principals(statement.principals, resourceBased: resourceBased)
         let what = actions(statement)
         let on = resources(statement, resourceBased: resourceBased)
+        // The verb starts the sentence (after the Sid, if any), so it is capitalised.
         if russian {
-            out += (statement.allows ? "разрешает " : "запрещает ") + who + " " + what + " " + on + "."
+            out += (statement.allows ? "Разрешает " : "Запрещает ") + who + " " + what + " " + on + "."
         } else {
-            out += statement.allows ? "lets " + who + " perform " + what + " " + on + "."
-                : "denies " + who + " " + what + " " + on + "."
+            out += statement.allows ? "Lets " + who + " perform " + what + " " + on + "."
+                : "Denies " + who + " " + what + " " + on + "."
         }
-        // Capitalise the first word after an optional Sid.
-        return capitalizeFirstWord(out)
-    }
-
-    private func capitalizeFirstWord(_ html: String) -> String {
-        let marker = "</strong>: "
-        if let range = html.range(of: marker) {
-            let rest = html[range.upperBound...]
-            return html[..<range.upperBound] + rest.prefix(1).uppercased() + rest.dropFirst()
-        }
-        return html.prefix(1).uppercased() + html.dropFirst()
+        return out
     }
 
     private func principals(_ values: [String], resourceBased: Bool) -> String {
@@ -96,12 +87,11 @@ struct PolicySummaryWords {
 
     private func actions(_ statement: PolicySummary.Statement) -> String {
         let total = statement.actions.reduce(0) { $0 + max($1.matches, 1) }
-        var counts: [IAMAccessLevel: Int] = [:]
-        for row in statement.actions { for (level, count) in row.levelCounts { counts[level, default: 0] += count } }
+        var counts = PolicySummary.LevelCounts()
+        for row in statement.actions { counts.add(row.levelCounts) }
         let unknown = statement.actions.filter { $0.matches == 0 }.count
-        var parts = IAMAccessLevel.allCases.compactMap { level -> String? in
-            guard let count = counts[level] else { return nil }
-            return russian ? "\(level.russianName): \(count)" : "\(count) \(level.displayName)"
+        var parts = counts.nonZero.map { level, count in
+            russian ? "\(level.russianName): \(count)" : "\(count) \(level.displayName)"
         }
         if unknown > 0 { parts.append(russian ? "нет в каталоге: \(unknown)" : "\(unknown) not in the catalog") }
         let detail = parts.isEmpty ? "" : " (" + HTMLEscaping.escape(parts.joined(separator: ", ")) + ")"
