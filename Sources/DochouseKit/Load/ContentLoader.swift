@@ -126,15 +126,36 @@ struct TreeWalker {
         return false
     }
 
+    /// A file the walk chose, read after the walk.
+    private struct Chosen: Sendable {
+        var path: String
+        var relativePath: String
+    }
+
+    /// The matching files under `directory`, in walk order. The walk lists directories on one thread; the files
+    /// it chose are then read on every core (10,000 pages: ~70,000 system calls).
     mutating func files(under directory: String, matching include: (String) -> Bool, maxBytes: Int? = nil) -> [RawFile] {
         guard FileManager.default.fileExists(atPath: directory), isInside(directory) else { return [] }
+        var walked: [Chosen] = []
+        walk(directory, relative: "", include: include, into: &walked)
+        let chosen = walked
+        let reads = ReadSlots(count: chosen.count)
+        DispatchQueue.concurrentPerform(iterations: chosen.count) { position in
+            reads.set(position, ContentLoader.readFile(chosen[position].path, maxBytes: maxBytes))
+        }
         var result: [RawFile] = []
-        walk(directory, relative: "", include: include, maxBytes: maxBytes, into: &result)
+        result.reserveCapacity(chosen.count)
+        for (file, read) in zip(chosen, reads.results) {
+            switch read {
+            case .success(let bytes)?: result.append(RawFile(relativePath: file.relativePath, displayPath: file.path, bytes: bytes))
+            case .failure(let diagnostic)?: diagnostics.append(diagnostic)
+            case nil: break
+            }
+        }
         return result
     }
 
-    private mutating func walk(_ directory: String, relative: String, include: (String) -> Bool, maxBytes: Int?,
-                               into result: inout [RawFile]) {
+    private mutating func walk(_ directory: String, relative: String, include: (String) -> Bool, into result: inout [Chosen]) {
         let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
             diagnostics.append(Diagnostic(rule: BuildRules.unreadable,
@@ -155,24 +176,37 @@ struct TreeWalker {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             // Only a symbolic link can lead outside: an entry that is not one lies where its directory does, which
             // the walk checked before entering it. Resolving every path instead cost most of loading 10,000 pages.
+            // One lstat per entry; a second call (stat) only for a link, to see what it points to.
             var entry = stat()
-            let isLink = lstat(path, &entry) == 0 && entry.st_mode & S_IFMT == S_IFLNK
-            var target = stat()
-            guard stat(path, &target) == 0 else {
+            let listed = lstat(path, &entry) == 0
+            let isLink = listed && entry.st_mode & S_IFMT == S_IFLNK
+            var target = entry
+            guard listed, !isLink || stat(path, &target) == 0 else {
                 diagnostics.append(Diagnostic(rule: BuildRules.unreadable, message: "broken symbolic link",
                                               at: SourceLocation(file: path, line: 1, column: 1)))
                 continue
             }
             if target.st_mode & S_IFMT == S_IFDIR {
                 guard !isLink || isInside(path) else { continue }
-                walk(path, relative: relativePath, include: include, maxBytes: maxBytes, into: &result)
+                walk(path, relative: relativePath, include: include, into: &result)
             } else if include(name) {
                 guard !isLink || isInside(path) else { continue }
-                switch ContentLoader.readFile(path, maxBytes: maxBytes) {
-                case .success(let bytes): result.append(RawFile(relativePath: relativePath, displayPath: path, bytes: bytes))
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                }
+                result.append(Chosen(path: path, relativePath: relativePath))
             }
         }
+    }
+}
+
+/// One result slot per file, filled from many threads, each slot by one.
+private final class ReadSlots: @unchecked Sendable {
+    private(set) var results: [Result<[UInt8], Diagnostic>?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ position: Int, _ result: Result<[UInt8], Diagnostic>) {
+        lock.lock()
+        results[position] = result
+        lock.unlock()
     }
 }
