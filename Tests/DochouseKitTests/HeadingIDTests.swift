@@ -66,4 +66,26 @@ struct HeadingIDTests {
         ])
         #expect(diagnostics.first?.notes.first?.location == SourceLocation(file: "page.md", line: 5, column: 1))
     }
+
+    @Test("The byte slug of ASCII and basic Cyrillic text equals the scalar slug, on random headings")
+    func byteSlugAgrees() {
+        let alphabet = Array("aZz09_- \t.,:!?()#`'\"/АЯаяЁёЀЏѐџЖжѢѣé\u{301}😀İ")
+        var state: UInt64 = 17
+        var fastPathTaken = 0
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var text = ""
+            for _ in 0..<Int(state >> 59) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Mostly the first 33 characters (ASCII and basic Cyrillic), so the fast path is taken often.
+                let pick = Int(state >> 33)
+                text.append(alphabet[pick % 5 == 0 ? pick % alphabet.count : pick % 33])
+            }
+            if let fast = HeadingIDGenerator.basicSlug(text) {
+                fastPathTaken += 1
+                #expect(fast == HeadingIDGenerator.scalarSlug(text), "\(text.debugDescription)")
+            }
+        }
+        #expect(fastPathTaken > 5_000)
+    }
 }

@@ -74,4 +74,20 @@ struct LinkTests {
         #expect(Permalink.resolve("ru/%2e%2e/x.html") == .failure(.escapes("%2e%2e")))
         #expect(Permalink.resolve("ru\\x.html") == .failure(.invalidCharacter("a backslash")))
     }
+
+    @Test("A path the byte check calls normalized is one the segment walk leaves unchanged, on random paths")
+    func normalizedFastPath() {
+        let pieces = ["/", "/", ".", "..", "a", "б", "...", "%2e"]
+        var state: UInt64 = 3
+        for _ in 0..<20_000 {
+            var path = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 61) + 1 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                path += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(LinkResolver.normalize(path) == LinkResolver.normalizedBySegments(path), "\(path.debugDescription)")
+            if LinkResolver.isNormalized(path) { #expect(LinkResolver.normalizedBySegments(path) == path, "\(path.debugDescription)") }
+        }
+    }
 }

@@ -36,6 +36,36 @@ struct HeadingIDGenerator {
     }
 
     static func slug(_ text: String) -> String {
+        basicSlug(text) ?? scalarSlug(text)
+    }
+
+    /// `scalarSlug` for text of ASCII and basic Cyrillic (U+0400–U+045F, all letters), on bytes: no lowercased
+    /// copy of the text, no Unicode property lookups. Nil for any other text.
+    static func basicSlug(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                out.append(byte)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): out.append(UInt8(ascii: "-"))
+            case 0x00..<0x80: continue
+            case 0xD0, 0xD1:
+                guard let next = bytes.next() else { return nil }
+                var scalar = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
+                guard (0x400...0x45F).contains(scalar) else { return nil }
+                if scalar < 0x410 { scalar += 0x50 } else if scalar < 0x430 { scalar += 0x20 }
+                out.append(UInt8(0xC0 | (scalar >> 6)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+            default: return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func scalarSlug(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " || scalar == "\t" {

@@ -61,7 +61,8 @@ struct LinkResolver: Sendable {
 
     /// The scheme of an absolute URL (`https` of `https://...`), or nil for a path.
     static func scheme(of text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        // Looked for in the bytes: searching Characters breaks graphemes along a Cyrillic anchor.
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
               scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) else { return nil }
@@ -70,6 +71,10 @@ struct LinkResolver: Sendable {
 
     /// Removes `.` and `..` segments (never above the root) and doubled slashes; keeps a trailing slash.
     static func normalize(_ path: String) -> String {
+        isNormalized(path) ? path : normalizedBySegments(path)
+    }
+
+    static func normalizedBySegments(_ path: String) -> String {
         var segments: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             if segment == "." { continue }
@@ -81,8 +86,28 @@ struct LinkResolver: Sendable {
         return trailing && !segments.isEmpty ? joined + "/" : joined
     }
 
+    /// True when `normalize` would return the path unchanged: it starts with `/` and has no empty, `.` or `..`
+    /// segment (most links), checked on bytes without splitting.
+    static func isNormalized(_ path: String) -> Bool {
+        var bytes = path.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "/") else { return false }
+        // Length of the current segment, and whether it is all dots so far.
+        var length = 0, dots = true
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dots && length <= 2) { return false }
+                length = 0
+                dots = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { dots = false }
+            }
+        }
+        return !(dots && length > 0 && length <= 2)
+    }
+
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
