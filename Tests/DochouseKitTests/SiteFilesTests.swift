@@ -146,4 +146,45 @@ struct SiteFilesTests {
         #expect(FileManager.default.fileExists(atPath: out + "/en/404.html"))
         #expect(!FileManager.default.fileExists(atPath: out + "/ru/404.html"), "only the site's languages get a 404 page")
     }
+
+    @Test("JSON string literals written on bytes equal the RFC 8259 escaping by scalars, on random text")
+    func jsonTextOnBytes() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "<": out += "\\u003c"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\r", "\t", "<", ">", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "я", "€", "😀", " "]
+        var state: UInt64 = 5
+        for _ in 0..<5_000 {
+            var text = String.UnicodeScalarView()
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 60) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            #expect(JSONText.string(String(text)) == reference(String(text)))
+        }
+        for value in [0, 7, 10, 99, 100, 12_345, Int.max] {
+            var out: [UInt8] = []
+            JSONText.appendDecimal(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
 }

@@ -17,19 +17,31 @@ enum SearchIndexBuilder {
 
     static func build(language: String, documents: [SearchDocument]) -> OutputFile {
         let sorted = documents.filter { $0.language == language }.sorted { $0.url < $1.url }
-        var pages = "["
-        var docs = "["
+        // Written as bytes: the index is a few MB of short pieces, and appending each to a String cost more than
+        // gathering the postings.
+        var pages: [UInt8] = [UInt8(ascii: "[")]
+        var docs: [UInt8] = [UInt8(ascii: "[")]
         // Postings per stem, found by the stem's number (text only for stems the table could not number).
         var slots: [(stem: String, postings: [Int])] = []
         var slotByNumber: [Int: Int] = [:]
         var slotByText: [String: Int] = [:]
         var docCount = 0
         for (pageNumber, document) in sorted.enumerated() {
-            if pageNumber > 0 { pages += "," }
-            pages += "[" + JSONText.string(document.url) + "," + JSONText.string(document.title) + "]"
+            if pageNumber > 0 { pages.append(UInt8(ascii: ",")) }
+            pages.append(UInt8(ascii: "["))
+            JSONText.append(document.url, to: &pages)
+            pages.append(UInt8(ascii: ","))
+            JSONText.append(document.title, to: &pages)
+            pages.append(UInt8(ascii: "]"))
             for (section, best) in zip(document.sections, document.terms) {
-                if docCount > 0 { docs += "," }
-                docs += "[\(pageNumber)," + JSONText.string(section.anchor) + "," + JSONText.string(section.heading) + "]"
+                if docCount > 0 { docs.append(UInt8(ascii: ",")) }
+                docs.append(UInt8(ascii: "["))
+                JSONText.appendDecimal(pageNumber, to: &docs)
+                docs.append(UInt8(ascii: ","))
+                JSONText.append(section.anchor, to: &docs)
+                docs.append(UInt8(ascii: ","))
+                JSONText.append(section.heading, to: &docs)
+                docs.append(UInt8(ascii: "]"))
                 for term in best {
                     let slot: Int
                     if let number = term.number {
@@ -49,45 +61,79 @@ enum SearchIndexBuilder {
             slots = merged.map { ($0.key, $0.value.sorted()) }
         }
         slots.sort { $0.stem < $1.stem }
-        var terms = "{"
+        var out: [UInt8] = []
+        out.reserveCapacity(pages.count + docs.count + slots.count * 24 + docCount * 8)
+        out.append(contentsOf: Array("{\"lang\":".utf8))
+        JSONText.append(language, to: &out)
+        out.append(contentsOf: Array(",\"pages\":".utf8))
+        out.append(contentsOf: pages)
+        out.append(contentsOf: Array("],\"docs\":".utf8))
+        out.append(contentsOf: docs)
+        out.append(contentsOf: Array("],\"terms\":{".utf8))
         for (offset, slot) in slots.enumerated() {
-            if offset > 0 { terms += "," }
-            terms += JSONText.string(slot.stem) + ":["
+            if offset > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append(slot.stem, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "["))
             var previous = 0
             for (index, posting) in slot.postings.enumerated() {
                 let doc = posting / 4
-                if index > 0 { terms += "," }
-                terms += String((doc - previous) * 4 + posting % 4)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendDecimal((doc - previous) * 4 + posting % 4, to: &out)
                 previous = doc
             }
-            terms += "]"
+            out.append(UInt8(ascii: "]"))
         }
-        let json = "{\"lang\":" + JSONText.string(language) + ",\"pages\":" + pages + "],\"docs\":" + docs + "],\"terms\":" + terms + "}}\n"
-        return OutputFile(path: "\(language)/search-index.json", text: json)
+        out.append(contentsOf: Array("}}\n".utf8))
+        return OutputFile(path: "\(language)/search-index.json", bytes: out)
     }
 }
 
 /// JSON string literals, escaped by RFC 8259 (and `<`, so the text is safe inside HTML too).
 enum JSONText {
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal. Works on UTF-8 bytes: every byte that needs escaping is ASCII,
+    /// and the bytes of other scalars (all 0x80 and above) are copied as they are.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "<"): out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63])  // \u003c
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a non-negative integer in decimal.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(contentsOf: Array(String(value).utf8)); return }
+        if value < 10 { out.append(UInt8(ascii: "0") + UInt8(value)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
     }
 }
