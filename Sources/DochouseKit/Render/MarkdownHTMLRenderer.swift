@@ -27,22 +27,21 @@ struct MarkdownHTMLRenderer {
         headingIndex = 0
         linkIndex = 0
         codeBlockIndex = 0
-        var out = ""
-        out.reserveCapacity(page.source.text.utf8.count * 2)
+        var out = HTMLBuffer(capacity: page.source.text.utf8.count * 3)
         for child in page.document.children { block(child, tight: false, into: &out) }
-        return out
+        return out.string
     }
 
-    private mutating func block(_ node: MarkdownNode, tight: Bool, into out: inout String) {
+    private mutating func block(_ node: MarkdownNode, tight: Bool, into out: inout HTMLBuffer) {
         switch node.kind {
         case .paragraph:
             if tight {
                 inlines(node.children, into: &out)
-                out += "\n"
+                out.raw("\n")
             } else {
-                out += "<p>"
+                out.raw("<p>")
                 inlines(node.children, into: &out)
-                out += "</p>\n"
+                out.raw("</p>\n")
             }
         case .heading(let level, _):
             let heading = headingIndex < page.headings.count ? page.headings[headingIndex] : nil
@@ -52,40 +51,55 @@ struct MarkdownHTMLRenderer {
                case .text(let text) = children[lastIndex].kind {
                 children[lastIndex].kind = .text(HeadingSource.split(text).rawText)
             }
+            out.raw("<h")
+            out.decimal(level)
             if let id = heading?.id {
-                let escapedID = HTMLEscaping.escape(id)
-                out += "<h\(level) id=\"\(escapedID)\">"
+                out.raw(" id=\"")
+                out.escaped(id)
+                out.raw("\">")
                 inlines(children, into: &out)
-                out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.escapeHref(id))\" aria-label=\"\(HTMLEscaping.escape(permalinkLabel))\">#</a></h\(level)>\n"
+                out.raw("<a class=\"heading-anchor\" href=\"#")
+                out.raw(HTMLEscaping.escapeHref(id))
+                out.raw("\" aria-label=\"")
+                out.escaped(permalinkLabel)
+                out.raw("\">#</a>")
             } else {
-                out += "<h\(level)>"
+                out.raw(">")
                 inlines(children, into: &out)
-                out += "</h\(level)>\n"
             }
+            out.raw("</h")
+            out.decimal(level)
+            out.raw(">\n")
         case .blockQuote:
-            out += "<blockquote>\n"
+            out.raw("<blockquote>\n")
             for child in node.children { block(child, tight: false, into: &out) }
-            out += "</blockquote>\n"
+            out.raw("</blockquote>\n")
         case .list(let ordered, let start, let isTight):
             if ordered {
-                out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+                if start == 1 {
+                    out.raw("<ol>\n")
+                } else {
+                    out.raw("<ol start=\"")
+                    out.decimal(start)
+                    out.raw("\">\n")
+                }
             } else {
-                out += "<ul>\n"
+                out.raw("<ul>\n")
             }
             for item in node.children {
-                out += "<li>"
+                out.raw("<li>")
                 for (index, child) in item.children.enumerated() {
                     if isTight, case .paragraph = child.kind {
                         inlines(child.children, into: &out)
-                        if index < item.children.count - 1 { out += "\n" }
+                        if index < item.children.count - 1 { out.raw("\n") }
                     } else {
-                        if index == 0 { out += "\n" }
+                        if index == 0 { out.raw("\n") }
                         block(child, tight: false, into: &out)
                     }
                 }
-                out += "</li>\n"
+                out.raw("</li>\n")
             }
-            out += ordered ? "</ol>\n" : "</ul>\n"
+            out.raw(ordered ? "</ol>\n" : "</ul>\n")
         case .item:
             // Items are rendered by their list.
             for child in node.children { block(child, tight: tight, into: &out) }
@@ -93,72 +107,95 @@ struct MarkdownHTMLRenderer {
             let index = codeBlockIndex
             codeBlockIndex += 1
             if index < page.codeBlocks.count, let custom = codeBlock(index, page.codeBlocks[index]) {
-                out += custom
+                out.raw(custom)
             } else {
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
-                out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
-                out += HTMLEscaping.escape(literal)
-                out += "</code></pre>\n"
+                if language.isEmpty {
+                    out.raw("<pre><code>")
+                } else {
+                    out.raw("<pre><code class=\"language-")
+                    out.escaped(language)
+                    out.raw("\">")
+                }
+                out.escaped(literal)
+                out.raw("</code></pre>\n")
             }
         case .htmlBlock:
-            out += "<!-- raw HTML omitted -->\n"
+            out.raw("<!-- raw HTML omitted -->\n")
         case .thematicBreak:
-            out += "<hr>\n"
+            out.raw("<hr>\n")
         case .table(let alignments):
-            out += "<div class=\"table-wrapper\"><table>\n"
+            out.raw("<div class=\"table-wrapper\"><table>\n")
             var inBody = false
             for row in node.children {
                 guard case .tableRow(let isHeader) = row.kind else { continue }
-                if isHeader { out += "<thead>\n" } else if !inBody { out += "<tbody>\n"; inBody = true }
-                out += "<tr>\n"
+                if isHeader { out.raw("<thead>\n") } else if !inBody { out.raw("<tbody>\n"); inBody = true }
+                out.raw("<tr>\n")
                 for (column, cell) in row.children.enumerated() {
-                    let tag = isHeader ? "th" : "td"
                     let alignment = column < alignments.count ? alignments[column] : .none
+                    out.raw(isHeader ? "<th" : "<td")
                     switch alignment {
-                    case .none: out += "<\(tag)>"
-                    case .left: out += "<\(tag) style=\"text-align: left\">"
-                    case .center: out += "<\(tag) style=\"text-align: center\">"
-                    case .right: out += "<\(tag) style=\"text-align: right\">"
+                    case .none: out.raw(">")
+                    case .left: out.raw(" style=\"text-align: left\">")
+                    case .center: out.raw(" style=\"text-align: center\">")
+                    case .right: out.raw(" style=\"text-align: right\">")
                     }
                     inlines(cell.children, into: &out)
-                    out += "</\(tag)>\n"
+                    out.raw(isHeader ? "</th>\n" : "</td>\n")
                 }
-                out += "</tr>\n"
-                if isHeader { out += "</thead>\n" }
+                out.raw("</tr>\n")
+                if isHeader { out.raw("</thead>\n") }
             }
-            if inBody { out += "</tbody>\n" }
-            out += "</table></div>\n"
+            if inBody { out.raw("</tbody>\n") }
+            out.raw("</table></div>\n")
         default:
             inlines([node], into: &out)
         }
     }
 
-    private mutating func inlines(_ nodes: [MarkdownNode], into out: inout String) {
+    private mutating func inlines(_ nodes: [MarkdownNode], into out: inout HTMLBuffer) {
         for node in nodes { inline(node, into: &out) }
     }
 
-    private mutating func inline(_ node: MarkdownNode, into out: inout String) {
+    private mutating func inline(_ node: MarkdownNode, into out: inout HTMLBuffer) {
         switch node.kind {
-        case .text(let text): out += HTMLEscaping.escape(text)
-        case .softBreak: out += "\n"
-        case .lineBreak: out += "<br>\n"
-        case .code(let code): out += "<code>" + HTMLEscaping.escape(code) + "</code>"
-        case .htmlInline: out += "<!-- raw HTML omitted -->"
-        case .emphasis: wrap("em", node, into: &out)
-        case .strong: wrap("strong", node, into: &out)
-        case .strikethrough: wrap("del", node, into: &out)
+        case .text(let text): out.escaped(text)
+        case .softBreak: out.raw("\n")
+        case .lineBreak: out.raw("<br>\n")
+        case .code(let code):
+            out.raw("<code>")
+            out.escaped(code)
+            out.raw("</code>")
+        case .htmlInline: out.raw("<!-- raw HTML omitted -->")
+        case .emphasis: wrap("<em>", "</em>", node, into: &out)
+        case .strong: wrap("<strong>", "</strong>", node, into: &out)
+        case .strikethrough: wrap("<del>", "</del>", node, into: &out)
         case .link(_, let title):
             let target = nextLinkTarget()
-            out += "<a href=\"\(target.map(href).map(HTMLEscaping.escapeHref) ?? "")\""
-            if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
-            out += ">"
+            out.raw("<a href=\"")
+            if let target { out.raw(HTMLEscaping.escapeHref(href(target))) }
+            out.raw("\"")
+            if !title.isEmpty {
+                out.raw(" title=\"")
+                out.escaped(title)
+                out.raw("\"")
+            }
+            out.raw(">")
             inlines(node.children, into: &out)
-            out += "</a>"
+            out.raw("</a>")
         case .image(_, let title):
             let target = nextLinkTarget()
-            out += "<img src=\"\(target.map(href).map(HTMLEscaping.escapeHref) ?? "")\" alt=\"\(HTMLEscaping.escape(node.plainText))\""
-            if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
-            out += ">"
+            out.raw("<img src=\"")
+            if let target { out.raw(HTMLEscaping.escapeHref(href(target))) }
+            out.raw("\" alt=\"")
+            out.escaped(node.plainText)
+            out.raw("\"")
+            if !title.isEmpty {
+                out.raw(" title=\"")
+                out.escaped(title)
+                out.raw("\"")
+            }
+            out.raw(">")
         default:
             // Blocks never stand among inlines; unknown extension nodes keep their content.
             inlines(node.children, into: &out)
@@ -170,9 +207,9 @@ struct MarkdownHTMLRenderer {
         return linkIndex < page.links.count ? page.links[linkIndex].target : nil
     }
 
-    private mutating func wrap(_ tag: String, _ node: MarkdownNode, into out: inout String) {
-        out += "<\(tag)>"
+    private mutating func wrap(_ open: StaticString, _ close: StaticString, _ node: MarkdownNode, into out: inout HTMLBuffer) {
+        out.raw(open)
         inlines(node.children, into: &out)
-        out += "</\(tag)>"
+        out.raw(close)
     }
 }

@@ -1,0 +1,30 @@
+/// HTML written as UTF-8 bytes: literal markup, verbatim text and escaped text appended to one growing buffer.
+/// Building a page's HTML by appending many short Strings cost more than the walk that produced them.
+struct HTMLBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Markup written in the code.
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Text that is already HTML (a rendered code block, an escaped href).
+    mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text escaped for element content and attribute values, as `HTMLEscaping.escape` does.
+    mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { HTMLEscaping.appendEscaped($0, to: &bytes) }
+    }
+
+    mutating func decimal(_ value: Int) {
+        raw(String(value))
+    }
+}
