@@ -13,23 +13,44 @@ struct CodeBlockRenderer {
         guard let sample else { return Self.plain(block.literal, fence: block.language, language: language) }
         var highlighter = CodeHighlighter.language(forFence: block.language)
         if highlighter == .yaml, sample.isJSONInYAMLFence { highlighter = .json }
-        var out = "<div class=\"code-block\""
-        if !block.language.isEmpty { out += " data-language=\"\(HTMLEscaping.escape(block.language))\"" }
-        out += " data-sample-kind=\"\(HTMLEscaping.escape(Self.kindSlug(sample.kind)))\""
-        out += " data-sample-status=\"\(status(findings))\""
-        out += ">\n<div class=\"code-toolbar\">"
-        let state = status(findings)
-        let title = strings[state == "ok" ? "sampleChecked" : "sampleFindings"] ?? ""
-        out += "<span class=\"sample-badge\" title=\"\(HTMLEscaping.escape(title))\">"
-            + HTMLEscaping.escape(badge(sample)) + "</span>"
-        out += Self.copyButton(strings) + "</div>\n"
-        let code = highlighter.map { CodeHighlighter.highlight(block.literal, as: $0) } ?? HTMLEscaping.escape(block.literal)
-        let className = block.language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(block.language))\""
-        out += "<pre><code\(className)>" + code + "</code></pre>\n"
-        if case .iamPolicy = sample.kind, let policy = sample.policy {
-            out += PolicySummary(policy, catalog: catalog).html(language: language)
+        var out = HTMLBuffer(capacity: block.literal.utf8.count * 3)
+        out.raw("<div class=\"code-block\"")
+        if !block.language.isEmpty {
+            out.raw(" data-language=\"")
+            out.escaped(block.language)
+            out.raw("\"")
         }
-        return out + "</div>\n"
+        out.raw(" data-sample-kind=\"")
+        out.escaped(Self.kindSlug(sample.kind))
+        out.raw("\" data-sample-status=\"")
+        let state = status(findings)
+        out.raw(state)
+        out.raw("\">\n<div class=\"code-toolbar\">")
+        let title = strings[state == "ok" ? "sampleChecked" : "sampleFindings"] ?? ""
+        out.raw("<span class=\"sample-badge\" title=\"")
+        out.escaped(title)
+        out.raw("\">")
+        out.escaped(badge(sample))
+        out.raw("</span>")
+        out.raw(Self.copyButton(strings))
+        out.raw("</div>\n<pre><code")
+        if !block.language.isEmpty {
+            out.raw(" class=\"language-")
+            out.escaped(block.language)
+            out.raw("\"")
+        }
+        out.raw(">")
+        if let highlighter {
+            out.raw(CodeHighlighter.highlight(block.literal, as: highlighter))
+        } else {
+            out.escaped(block.literal)
+        }
+        out.raw("</code></pre>\n")
+        if case .iamPolicy = sample.kind, let policy = sample.policy {
+            PolicySummary(policy, catalog: catalog).write(language: language, into: &out)
+        }
+        out.raw("</div>\n")
+        return out.string
     }
 
     /// A code block that is not a sample (reference examples, code in schema descriptions): highlighted, with its

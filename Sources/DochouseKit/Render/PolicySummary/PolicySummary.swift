@@ -106,29 +106,60 @@ struct PolicySummary {
     // MARK: Rendering
 
     func html(language: String) -> String {
+        var out = HTMLBuffer()
+        write(language: language, into: &out)
+        return out.string
+    }
+
+    /// Appends the summary's HTML (what `html` returns) to `out`.
+    func write(language: String, into out: inout HTMLBuffer) {
         let words = PolicySummaryWords(language: language)
-        var out = "<details class=\"policy-summary\">\n<summary>" + HTMLEscaping.escape(words.title) + "</summary>\n"
+        out.raw("<details class=\"policy-summary\">\n<summary>")
+        out.escaped(words.title)
+        out.raw("</summary>\n")
         for statement in statements {
-            out += "<div class=\"policy-statement\">\n<p>" + words.sentence(statement, resourceBased: isResourceBased) + "</p>\n"
-            guard !statement.actions.isEmpty else { out += "</div>\n"; continue }
-            out += "<div class=\"table-wrapper\"><table>\n<thead><tr><th scope=\"col\">" + HTMLEscaping.escape(words.actionColumn)
-                + "</th><th scope=\"col\">" + HTMLEscaping.escape(words.levelColumn) + "</th><th scope=\"col\">"
-                + HTMLEscaping.escape(words.scopeColumn) + "</th></tr></thead>\n<tbody>\n"
+            out.raw("<div class=\"policy-statement\">\n<p>")
+            out.raw(words.sentence(statement, resourceBased: isResourceBased))
+            out.raw("</p>\n")
+            guard !statement.actions.isEmpty else { out.raw("</div>\n"); continue }
+            out.raw("<div class=\"table-wrapper\"><table>\n<thead><tr><th scope=\"col\">")
+            out.escaped(words.actionColumn)
+            out.raw("</th><th scope=\"col\">")
+            out.escaped(words.levelColumn)
+            out.raw("</th><th scope=\"col\">")
+            out.escaped(words.scopeColumn)
+            out.raw("</th></tr></thead>\n<tbody>\n")
             for row in statement.actions {
-                out += "<tr><td><code>" + HTMLEscaping.escape(row.written) + "</code>"
-                if row.matches > 1 { out += " <span class=\"policy-matches\">" + HTMLEscaping.escape(words.matches(row.matches)) + "</span>" }
-                out += "</td><td>"
-                if row.matches == 0 {
-                    out += "<span class=\"access-level access-unknown\">" + HTMLEscaping.escape(words.unknown) + "</span>"
-                } else {
-                    out += row.levels.map { "<span class=\"access-level access-\(Self.slug($0))\">" + HTMLEscaping.escape(words.level($0)) + "</span>" }
-                        .joined(separator: " ")
+                out.raw("<tr><td><code>")
+                out.escaped(row.written)
+                out.raw("</code>")
+                if row.matches > 1 {
+                    out.raw(" <span class=\"policy-matches\">")
+                    out.escaped(words.matches(row.matches))
+                    out.raw("</span>")
                 }
-                out += "</td><td>" + words.scope(row, resourceBased: isResourceBased) + "</td></tr>\n"
+                out.raw("</td><td>")
+                if row.matches == 0 {
+                    out.raw("<span class=\"access-level access-unknown\">")
+                    out.escaped(words.unknown)
+                    out.raw("</span>")
+                } else {
+                    for (index, level) in row.levels.enumerated() {
+                        if index > 0 { out.raw(" ") }
+                        out.raw("<span class=\"access-level access-")
+                        out.raw(Self.slug(level))
+                        out.raw("\">")
+                        out.escaped(words.level(level))
+                        out.raw("</span>")
+                    }
+                }
+                out.raw("</td><td>")
+                out.raw(words.scope(row, resourceBased: isResourceBased))
+                out.raw("</td></tr>\n")
             }
-            out += "</tbody>\n</table></div>\n</div>\n"
+            out.raw("</tbody>\n</table></div>\n</div>\n")
         }
-        return out + "</details>\n"
+        out.raw("</details>\n")
     }
 
     static func slug(_ level: IAMAccessLevel) -> String {
