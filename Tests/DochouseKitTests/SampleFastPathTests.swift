@@ -28,7 +28,7 @@ struct SampleFastPathTests {
     func sourceMapLineTableMatchesMeasuring() throws {
         var compared = 0
         for text in Self.pages {
-            let (page, _) = TestSupport.parsePage(text)
+            let (page, _) = TestSupport.parsePage("---\ntitle: T\npermalink: en/t.html\n---\n" + text)
             let blocks = try #require(page).codeBlocks
             #expect(!blocks.isEmpty, "\(text.debugDescription)")
             for block in blocks {
