@@ -17,8 +17,20 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print the time spent in each rule.")
     var profile = false
 
+    @Flag(name: .long, help: "Print every finding (one JSON object a line) instead of timing, to compare builds.")
+    var dumpFindings = false
+
     func run() {
         let texts = PolicyBenchmark.generate(count: count)
+        if dumpFindings {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for diagnostic in PolicyBenchmark.findings(texts) {
+                guard let line = try? encoder.encode(diagnostic) else { continue }
+                Console.output(String(decoding: line, as: UTF8.self))
+            }
+            return
+        }
         if profile {
             for (rule, seconds) in PolicyBenchmark.profile(texts).prefix(12) {
                 Console.output(String(format: "%-36@ %.4f s", rule as NSString, seconds))

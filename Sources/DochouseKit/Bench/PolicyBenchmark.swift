@@ -54,21 +54,39 @@ public enum PolicyBenchmark {
         let cpuStart = cpuTime()
         let start = ContinuousClock.now
         var findings = 0
-        for (index, markdown) in pages.enumerated() {
-            let file = SourceFile(displayPath: "bench-\(index).md", text: markdown)
-            let literal = texts[index] + "\n"
-            let block = CodeBlock(info: "json", literal: literal, isFenced: true, firstContentLine: 2, fenceIndent: 0,
-                                  location: file.location(line: 1, column: 1), markdownStart: .init(line: 1, column: 1))
-            let (annotations, _) = SampleAnnotations.parse(block.info)
-            let sample = SampleReader.sample(index: 0, block: block, annotations: annotations,
-                                             map: SampleSourceMap(file: file, block: block), models: context.models)
-            var report = SampleReport(sourceMap: sample.sourceMap)
-            for rule in rules { rule.check(sample, context: context, report: &report) }
-            findings += report.diagnostics.count
+        for index in pages.indices {
+            findings += check(index: index, page: pages[index], text: texts[index], context: context, rules: rules).count
         }
         let elapsed = ContinuousClock.now - start
         let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Figures(policies: texts.count, findings: findings, wallSeconds: wall, cpuSeconds: cpuTime() - cpuStart)
+    }
+
+    /// Every finding of the texts, in order (what `run` counts), for comparing builds finding by finding.
+    public static func findings(_ texts: [String]) -> [Diagnostic] {
+        let context = ValidationContext(catalog: .bundled, models: ModelRegistry())
+        let rules = SampleRules.all
+        var all: [Diagnostic] = []
+        for (index, text) in texts.enumerated() {
+            all += check(index: index, page: "```json\n" + text + "\n```\n", text: text, context: context, rules: rules)
+        }
+        return all
+    }
+
+    /// One policy as a page holding it in a `json` fence: read, then every rule.
+    @inline(__always)
+    private static func check(index: Int, page markdown: String, text: String, context: ValidationContext,
+                              rules: [any SampleRule]) -> [Diagnostic] {
+        let file = SourceFile(displayPath: "bench-\(index).md", text: markdown)
+        let literal = text + "\n"
+        let block = CodeBlock(info: "json", literal: literal, isFenced: true, firstContentLine: 2, fenceIndent: 0,
+                              location: file.location(line: 1, column: 1), markdownStart: .init(line: 1, column: 1))
+        let (annotations, _) = SampleAnnotations.parse(block.info)
+        let sample = SampleReader.sample(index: 0, block: block, annotations: annotations,
+                                         map: SampleSourceMap(file: file, block: block), models: context.models)
+        var report = SampleReport(sourceMap: sample.sourceMap)
+        for rule in rules { rule.check(sample, context: context, report: &report) }
+        return report.diagnostics
     }
 
     /// Time spent per rule over the texts (for finding the costly ones).

@@ -50,6 +50,16 @@ public struct SourceFile: Sendable, Hashable {
         return text[start..<end]
     }
 
+    /// The byte offsets (into `text.utf8`) of a 1-based line without its line break (and without a trailing
+    /// `\r`): the bytes of `line(number)`, for readers that work on bytes. Nil for a line the file does not have.
+    func lineByteRange(_ number: Int) -> Range<Int>? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
+        if end > start, text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: end - 1)] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
     /// A location from a 1-based line and 1-based byte column (as cmark reports them).
     public func location(line: Int, byteColumn: Int) -> SourceLocation {
         SourceLocation(file: displayPath, line: line, column: characterColumn(line: line, byteColumn: byteColumn))

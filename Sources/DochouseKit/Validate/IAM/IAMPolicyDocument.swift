@@ -36,19 +36,93 @@ public struct IAMPolicyDocument: Sendable {
 
 /// One statement of a policy.
 public struct IAMStatement: Sendable {
-    public var value: SampleValue
-    public var sid: SampleValue? { value["Sid"] }
-    public var effect: SampleValue? { value["Effect"] }
-    public var action: SampleValue? { value["Action"] }
-    public var notAction: SampleValue? { value["NotAction"] }
-    public var resource: SampleValue? { value["Resource"] }
-    public var notResource: SampleValue? { value["NotResource"] }
-    public var principal: SampleValue? { value["Principal"] }
-    public var notPrincipal: SampleValue? { value["NotPrincipal"] }
-    public var condition: SampleValue? { value["Condition"] }
+    public private(set) var value: SampleValue
+    public var sid: SampleValue? { member(.sid) }
+    public var effect: SampleValue? { member(.effect) }
+    public var action: SampleValue? { member(.action) }
+    public var notAction: SampleValue? { member(.notAction) }
+    public var resource: SampleValue? { member(.resource) }
+    public var notResource: SampleValue? { member(.notResource) }
+    public var principal: SampleValue? { member(.principal) }
+    public var notPrincipal: SampleValue? { member(.notPrincipal) }
+    public var condition: SampleValue? { member(.condition) }
+
+    /// The index in `value.members` of the first member named each element, found in one pass when the statement
+    /// is read: the rules ask for a statement's elements dozens of times, and each `value[key]` scans the keys.
+    private var firsts = Firsts()
 
     public init(_ value: SampleValue) {
         self.value = value
+        guard let members = value.members else { return }
+        for (index, member) in members.enumerated() {
+            guard let element = Element(key: member.key), firsts[element] < 0 else { continue }
+            firsts[element] = index
+        }
+    }
+
+    /// The value of the first member named `element` (what `value[element's name]` answers).
+    private func member(_ element: Element) -> SampleValue? {
+        let index = firsts[element]
+        guard index >= 0, case .object(let members) = value.kind else { return nil }
+        return members[index].value
+    }
+
+    /// The elements, in the order of `elements`.
+    private enum Element: Int {
+        case sid, effect, principal, notPrincipal, action, notAction, resource, notResource, condition
+
+        /// The element a key names exactly (the same comparison as `SampleValue`'s subscript), by its length first.
+        init?(key: String) {
+            let element: Element
+            switch key.utf8.count {
+            case 3: element = .sid
+            case 6: guard key == "Effect" else { if key == "Action" { self = .action; return }; return nil }; element = .effect
+            case 8: element = .resource
+            case 9:
+                if key == "NotAction" { self = .notAction; return }
+                if key == "Principal" { self = .principal; return }
+                element = .condition
+            case 11: element = .notResource
+            case 12: element = .notPrincipal
+            default: return nil
+            }
+            guard key == IAMStatement.elements[element.rawValue] else { return nil }
+            self = element
+        }
+    }
+
+    /// Nine member indices, -1 for an element the statement does not have.
+    private struct Firsts: Sendable {
+        private var indices: (Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
+
+        subscript(element: Element) -> Int {
+            get {
+                switch element {
+                case .sid: indices.0
+                case .effect: indices.1
+                case .principal: indices.2
+                case .notPrincipal: indices.3
+                case .action: indices.4
+                case .notAction: indices.5
+                case .resource: indices.6
+                case .notResource: indices.7
+                case .condition: indices.8
+                }
+            }
+            set {
+                switch element {
+                case .sid: indices.0 = newValue
+                case .effect: indices.1 = newValue
+                case .principal: indices.2 = newValue
+                case .notPrincipal: indices.3 = newValue
+                case .action: indices.4 = newValue
+                case .notAction: indices.5 = newValue
+                case .resource: indices.6 = newValue
+                case .notResource: indices.7 = newValue
+                case .condition: indices.8 = newValue
+                }
+            }
+        }
     }
 
     /// Elements a statement may have.

@@ -252,6 +252,12 @@ extension Sample {
         case .iamPolicy:
             guard let policy else { return [] }
             var entries: [ActionEntry] = []
+            // Counted first, so the list is allocated once at its size (entries are large; growing copies them).
+            var count = 0
+            for statement in policy.statements {
+                IAMStatement.forEachString(in: statement.action ?? statement.notAction) { _, _ in count += 1 }
+            }
+            entries.reserveCapacity(count)
             for (index, statement) in policy.statements.enumerated() {
                 let action = statement.action, notAction = action == nil ? statement.notAction : nil
                 // The same list as `statement.actionEntries`, without building it.

@@ -18,10 +18,12 @@ enum SampleReader {
         var counted = 0
         for (index, block) in page.codeBlocks.enumerated() where block.isFenced {
             let (annotations, problems) = SampleAnnotations.parse(block.info)
-            let map = SampleSourceMap(file: page.source, block: block)
-            for problem in problems {
-                output.annotationProblems.append(Diagnostic(rule: unknownAnnotation, message: problem.message,
-                                                            at: map.infoLocation(offset: problem.offset), suggestion: problem.suggestion))
+            if !problems.isEmpty {
+                let map = SampleSourceMap(file: page.source, block: block)
+                for problem in problems {
+                    output.annotationProblems.append(Diagnostic(rule: unknownAnnotation, message: problem.message,
+                                                                at: map.infoLocation(offset: problem.offset), suggestion: problem.suggestion))
+                }
             }
             let annotated = annotations.policy != nil || annotations.schemaKind != nil || annotations.model != nil
             guard sampleLanguages.contains(annotations.language) || annotated else { continue }
@@ -29,6 +31,8 @@ enum SampleReader {
                 output.optedOut += 1
                 continue
             }
+            // Made only for samples: it indexes the block's lines.
+            let map = SampleSourceMap(file: page.source, block: block)
             counted += 1
             if counted > limits.maxSamplesPerPage {
                 output.annotationProblems.append(Diagnostic(

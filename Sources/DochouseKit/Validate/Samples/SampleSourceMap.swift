@@ -11,6 +11,9 @@ public struct SampleSourceMap: Sendable, Hashable {
     public let firstLine: Int
     /// The sample's text, to measure each line's prefix when a position on it is asked for.
     private let literal: String
+    /// Byte offset into `literal.utf8` where each of its lines starts (`[0]` is 0; after a final line feed, the
+    /// empty line there starts at the end): finding a line is an index, not a walk from the top per finding.
+    private let literalLineStarts: [Int]
     /// Used when a line's prefix cannot be measured (a tab that cmark expanded, say).
     private let fallbackPrefix: Int
     public let fenceLine: Int
@@ -23,6 +26,7 @@ public struct SampleSourceMap: Sendable, Hashable {
         self.firstLine = block.firstContentLine
         self.fenceLine = block.isFenced ? block.firstContentLine - 1 : block.firstContentLine
         self.literal = block.literal
+        self.literalLineStarts = Self.lineStarts(of: block.literal)
         self.fallbackPrefix = max(0, block.location.column - 1) + block.fenceIndent
         self.info = block.info
         self.blockColumn = block.location.column
@@ -36,43 +40,58 @@ public struct SampleSourceMap: Sendable, Hashable {
         return fence[..<range.lowerBound].unicodeScalars.count + 1
     }
 
+    /// Where each line of `text` starts, in UTF-8 bytes (line feeds found by memchr, a word at a time).
+    private static func lineStarts(of text: String) -> [Int] {
+        var starts = [0]
+        let found: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let feed = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: feed.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
+        if found == nil {
+            for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        return starts
+    }
+
     /// Characters before the sample's text on its 1-based line `number`, measured only when asked for:
     /// most samples have no finding, so most lines are never measured.
     private func prefix(ofLine number: Int) -> Int {
-        // On contiguous bytes (native strings always are): walking String.UTF8View index by index was most of
-        // the cost of reporting a finding. The walk and the answer are the same as `measuredPrefix`'s.
-        let source = file.line(firstLine + number - 1)
-        let measured: Int?? = literal.utf8.withContiguousStorageIfAvailable { literal -> Int? in
-            let onBytes: Int?? = source.utf8.withContiguousStorageIfAvailable { source in
-                Self.prefix(ofLine: number, literal: literal, source: source)
+        // On contiguous bytes (native strings always are): the line is found in the line table, the source line
+        // by the file's. The answer is the same as `measuredPrefix`'s (a test holds them equal).
+        guard number >= 1, number <= literalLineStarts.count else { return fallbackPrefix }
+        let lineStart = literalLineStarts[number - 1]
+        let lineEnd = number < literalLineStarts.count ? literalLineStarts[number] - 1 : literal.utf8.count
+        guard lineEnd > lineStart, let sourceRange = file.lineByteRange(firstLine + number - 1) else { return fallbackPrefix }
+        // .none: the bytes could not be read in place; .some(nil): the line does not end its source line.
+        var measured: Int?? = nil
+        _ = literal.utf8.withContiguousStorageIfAvailable { literal in
+            _ = file.text.utf8.withContiguousStorageIfAvailable { text in
+                measured = .some(Self.prefix(line: UnsafeBufferPointer(rebasing: literal[lineStart..<lineEnd]),
+                                             source: UnsafeBufferPointer(rebasing: text[sourceRange])))
             }
-            return onBytes ?? nil
         }
-        return (measured ?? nil) ?? measuredPrefix(ofLine: number)
+        guard let measured else { return measuredPrefix(ofLine: number) }
+        return measured ?? fallbackPrefix
     }
 
-    private static func prefix(ofLine number: Int, literal: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = literal.baseAddress else { return nil }
-        /// The offset of the next line feed at or after `start` (memchr: the lines are found a word at a time).
-        func lineFeed(from start: Int) -> Int? {
-            guard start < literal.count, let found = memchr(base + start, 0x0A, literal.count - start) else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    /// The characters of `source` before `line`, when `line` ends it; nil when it does not.
+    private static func prefix(line: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>) -> Int? {
+        let length = line.count
+        guard length > 0, source.count >= length else { return nil }
+        if let a = line.baseAddress, let b = source.baseAddress {
+            guard memcmp(a, b + (source.count - length), length) == 0 else { return nil }
         }
-        var lineStart = 0
-        for _ in 1..<max(1, number) {
-            guard let feed = lineFeed(from: lineStart) else { return nil }
-            lineStart = feed + 1
-        }
-        let lineEnd = lineFeed(from: lineStart) ?? literal.count
-        let length = lineEnd - lineStart
-        guard length > 0, source.count >= length,
-              literal[lineStart..<lineEnd].elementsEqual(source[(source.count - length)...]) else { return nil }
         var characters = 0
         for byte in source[..<(source.count - length)] where byte & 0xC0 != 0x80 { characters += 1 }
         return characters
     }
 
-    private func measuredPrefix(ofLine number: Int) -> Int {
+    /// The prefix measured on `String.UTF8View` (for text that is not contiguous, and as the tests' reference).
+    func measuredPrefix(ofLine number: Int) -> Int {
         var lineStart = literal.utf8.startIndex
         var remaining = number - 1
         if remaining > 0 {

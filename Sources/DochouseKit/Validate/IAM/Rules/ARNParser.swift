@@ -37,30 +37,39 @@ enum ARNParser {
 
     /// `split` on ASCII bytes; nil when the text is not ASCII (the answer is then `splitScalars`'s).
     private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ARN?? {
-        var parts: [String] = []
-        var offsets: [Int] = []
-        parts.reserveCapacity(5)
-        offsets.reserveCapacity(5)
-        var start = 0
+        // The five colons' offsets, without arrays: an ARN's parts are short, so its strings are small (inline).
+        var colons = (0, 0, 0, 0, 0)
+        var found = 0
         var inVariable = false
-        for (index, byte) in bytes.enumerated() {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
             if byte >= 0x80 { return nil }
             if byte == UInt8(ascii: "{"), index > 0, bytes[index - 1] == UInt8(ascii: "$") {
                 inVariable = true
             } else if byte == UInt8(ascii: "}") {
                 inVariable = false
             }
-            if byte == UInt8(ascii: ":") && parts.count < 5 && !inVariable {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                offsets.append(start)
-                start = index + 1
+            if byte == UInt8(ascii: ":") && found < 5 && !inVariable {
+                switch found {
+                case 0: colons.0 = index
+                case 1: colons.1 = index
+                case 2: colons.2 = index
+                case 3: colons.3 = index
+                default: colons.4 = index
+                }
+                found += 1
             }
         }
-        guard parts.count == 5, parts[0] == "arn" else { return .some(nil) }
-        let resource = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-        return ARN(partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: resource,
-                   partitionOffset: offsets[1], serviceOffset: offsets[2], regionOffset: offsets[3],
-                   accountOffset: offsets[4], resourceOffset: start)
+        guard found == 5, colons.0 == 3, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "r"),
+              bytes[2] == UInt8(ascii: "n") else { return .some(nil) }
+        func part(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return ARN(partition: part(colons.0 + 1, colons.1), service: part(colons.1 + 1, colons.2),
+                   region: part(colons.2 + 1, colons.3), account: part(colons.3 + 1, colons.4),
+                   resource: part(colons.4 + 1, bytes.count),
+                   partitionOffset: colons.0 + 1, serviceOffset: colons.1 + 1, regionOffset: colons.2 + 1,
+                   accountOffset: colons.3 + 1, resourceOffset: colons.4 + 1)
     }
 
     /// `split` by Unicode scalars, for any text (the tests compare the byte reading with it).

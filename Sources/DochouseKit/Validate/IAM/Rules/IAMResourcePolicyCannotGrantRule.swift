@@ -101,7 +101,8 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
 
     /// The resource a service's resource policies are attached to (`repository` for ecr), if dochouse knows it.
     static func noun(for service: String) -> String? {
-        nouns[service.lowercased()]
+        // Service prefixes are ASCII, where lowering the capitals is all `lowercased()` does.
+        nouns[service.utf8.allSatisfy { $0 < 0x80 } ? ActionSplit.asciiLowercased(service) : service.lowercased()]
     }
 
     /// `noun(for:)` by lowercased service: the first in order of the lowercased resource types it has.

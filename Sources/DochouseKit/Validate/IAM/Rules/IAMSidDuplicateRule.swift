@@ -5,7 +5,8 @@ struct IAMSidDuplicateRule: SampleRule {
         summary: "Two statements of one IAM policy have the same Sid.")
 
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
-        guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
+        // One statement cannot repeat a Sid (most policies have one): no table to build.
+        guard case .iamPolicy = sample.kind, let policy = sample.policy, policy.statements.count > 1 else { return }
         var first: [String: SamplePosition] = [:]
         for statement in policy.statements {
             guard let sid = statement.sid, let text = sid.stringValue, !text.isEmpty else { continue }
