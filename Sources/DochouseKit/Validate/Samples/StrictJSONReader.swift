@@ -44,74 +44,51 @@ enum StrictJSONReader {
 // MARK: - Parser
 
 /// An array or object that has been opened and not yet closed.
-///
-/// Its items (or members) wait on the reader's scratch stacks, after those of the containers around it, and move
-/// into an array of exactly their count when it closes: one allocation per container, none for growing.
 struct OpenContainer {
     let isObject: Bool
     /// Where its `[` or `{` stands.
     let open: SamplePosition
-    /// Where its items (arrays) or members (objects) start on the scratch stack.
-    let start: Int
+    var items: [SampleValue] = []
+    var members: [SampleMember] = []
     /// The key whose value is being read (objects only).
     var pendingKey = ""
     var pendingKeyPosition = SamplePosition(line: 0, column: 0)
-    /// Key to member index on the scratch stack, built once an object grows past a few members (small objects
-    /// scan linearly).
+    /// Key to member index, built once an object grows past a few members (small objects scan linearly).
     var keyIndex: [String: Int]?
 
-    init(isObject: Bool, open: SamplePosition, start: Int) {
+    init(isObject: Bool, open: SamplePosition) {
         self.isObject = isObject
         self.open = open
-        self.start = start
+        // Most containers in samples are small; one allocation up front beats growing through 1, 2 and 4.
+        if isObject { members.reserveCapacity(4) } else { items.reserveCapacity(4) }
     }
 
     var kindName: String { isObject ? "object" : "array" }
     var closer: String { isObject ? "}" : "]" }
 
-    /// The position of an earlier member with this key, if any; `members` is the scratch stack of members.
-    mutating func earlierKeyPosition(_ key: String, members: [SampleMember]) -> SamplePosition? {
+    /// The position of an earlier member with this key, if any.
+    mutating func earlierKeyPosition(_ key: String) -> SamplePosition? {
         if let keyIndex {
             return keyIndex[key].map { members[$0].keyPosition }
         }
-        for offset in start..<members.count where members[offset].key == key {
-            return members[offset].keyPosition
+        for member in members where member.key == key {
+            return member.keyPosition
         }
-        if members.count - start >= 8 {
-            var index = [String: Int](minimumCapacity: (members.count - start) * 2)
-            for offset in start..<members.count where index[members[offset].key] == nil {
-                index[members[offset].key] = offset
+        if members.count >= 8 {
+            var index = [String: Int](minimumCapacity: members.count * 2)
+            for (offset, member) in members.enumerated() where index[member.key] == nil {
+                index[member.key] = offset
             }
             keyIndex = index
         }
         return nil
     }
 
-    /// Pushes the member whose value was just read onto the scratch stack.
-    mutating func appendMember(_ value: SampleValue, to members: inout [SampleMember]) {
+    mutating func appendMember(_ value: SampleValue) {
         members.append(SampleMember(key: pendingKey, keyPosition: pendingKeyPosition, value: value))
         if keyIndex != nil, keyIndex?[pendingKey] == nil {
             keyIndex?[pendingKey] = members.count - 1
         }
-    }
-}
-
-extension Array {
-    /// Moves the elements from `start` on into a new array of exactly their count, and drops them from this one
-    /// (their slots hold `filler` for the moment between, so nothing is retained or released on the way).
-    mutating func moveSuffix(from start: Int, filler: Element) -> [Element] {
-        let moving = count - start
-        guard moving > 0 else { return [] }
-        let moved = withUnsafeMutableBufferPointer { source in
-            [Element](unsafeUninitializedCapacity: moving) { target, initialized in
-                let from = source.baseAddress! + start
-                target.baseAddress!.moveInitialize(from: from, count: moving)
-                from.initialize(repeating: filler, count: moving)
-                initialized = moving
-            }
-        }
-        removeLast(moving)
-        return moved
     }
 }
 
@@ -202,9 +179,6 @@ struct StrictJSONParser {
         }
         skipWhitespace()
         var stack: [OpenContainer] = []
-        // The open containers' finished items and members, innermost last (see `OpenContainer`).
-        var items: [SampleValue] = []
-        var members: [SampleMember] = []
         var value: SampleValue
 
         parsing: while true {
@@ -224,8 +198,8 @@ struct StrictJSONParser {
                         advanceASCII()
                         value = SampleValue(kind: .object([]), position: open)
                     } else {
-                        stack.append(OpenContainer(isObject: true, open: open, start: members.count))
-                        try readKey(into: &stack[stack.count - 1], members: members)
+                        stack.append(OpenContainer(isObject: true, open: open))
+                        try readKey(into: &stack[stack.count - 1])
                         continue parsing
                     }
                 } else {
@@ -233,7 +207,7 @@ struct StrictJSONParser {
                         advanceASCII()
                         value = SampleValue(kind: .array([]), position: open)
                     } else {
-                        stack.append(OpenContainer(isObject: false, open: open, start: items.count))
+                        stack.append(OpenContainer(isObject: false, open: open))
                         continue parsing
                     }
                 }
@@ -246,9 +220,9 @@ struct StrictJSONParser {
                 let top = stack.count - 1
                 skipWhitespace()
                 if stack[top].isObject {
-                    stack[top].appendMember(value, to: &members)
+                    stack[top].appendMember(value)
                 } else {
-                    items.append(value)
+                    stack[top].items.append(value)
                 }
                 guard index < count else { throw unterminated(stack[top]) }
                 let byte = bytes[index]
@@ -261,17 +235,15 @@ struct StrictJSONParser {
                         throw JSONSyntaxError(position: comma, message:
                             "trailing comma before '\(closer)'; JSON does not allow it, remove the ','")
                     }
-                    if stack[top].isObject { try readKey(into: &stack[top], members: members) }
+                    if stack[top].isObject { try readKey(into: &stack[top]) }
                     continue parsing
                 }
                 if byte == (stack[top].isObject ? .closeBrace : .closeBracket) {
                     advanceASCII()
                     let finished = stack.removeLast()
                     value = finished.isObject
-                        ? SampleValue(kind: .object(members.moveSuffix(from: finished.start, filler: Self.fillerMember)),
-                                      position: finished.open)
-                        : SampleValue(kind: .array(items.moveSuffix(from: finished.start, filler: Self.fillerValue)),
-                                      position: finished.open)
+                        ? SampleValue(kind: .object(finished.members), position: finished.open)
+                        : SampleValue(kind: .array(finished.items), position: finished.open)
                     continue
                 }
                 throw unexpectedAfterItem(in: stack[top])
@@ -287,17 +259,13 @@ struct StrictJSONParser {
         }
     }
 
-    /// What stands in a scratch slot between its value moving out and the slot being dropped: nothing to release.
-    static let fillerValue = SampleValue(kind: .null, position: SamplePosition(line: 0, column: 0))
-    static let fillerMember = SampleMember(key: "", keyPosition: SamplePosition(line: 0, column: 0), value: fillerValue)
-
     /// Reads `"key"`, checks it is new, and moves past the `:` to where the value starts.
-    mutating func readKey(into container: inout OpenContainer, members: [SampleMember]) throws(JSONSyntaxError) {
+    mutating func readKey(into container: inout OpenContainer) throws(JSONSyntaxError) {
         guard index < count else { throw unterminated(container) }
         guard bytes[index] == .quote else { throw keyExpected() }
         let position = here
         let key = try readString()
-        if let first = container.earlierKeyPosition(key, members: members) {
+        if let first = container.earlierKeyPosition(key) {
             throw JSONSyntaxError(position: position, message:
                 "duplicate key \(quoted(key)) in this object (first defined on line \(first.line), column \(first.column)); JSON readers disagree on which value wins, keep only one")
         }
