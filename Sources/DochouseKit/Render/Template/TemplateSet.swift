@@ -6,7 +6,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let layoutName = "layout"
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Files under `assets/`, copied to `site/assets/`.
     public let assets: [RawFile]
 
@@ -37,31 +37,84 @@ public struct TemplateSet: Sendable {
         return (set, diagnostics + more)
     }
 
-    /// Compiles template sources by name (pure; the loader and the tests share it).
+    /// Compiles template sources by name (pure; the loader and the tests share it). Each template is parsed by the
+    /// compiled renderer's parser and by swift-mustache; a syntax error is reported once, at the place the parser
+    /// stopped (both stop at the same place).
     static func compile(_ sources: [String: SourceFile], assets: [RawFile], missingLayoutPath: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard sources[layoutName] != nil else {
             return (nil, [Diagnostic(rule: BuildRules.templateMissing,
                                      message: "no layout template; create \(missingLayoutPath)", at: nil)])
         }
-        var library = MustacheLibrary()
+        let (library, libraryDiagnostics) = parse(sources.mapValues(\.text))
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(rule: BuildRules.templateSyntax,
-                                              message: "template does not compile: \(describe(error.error))",
-                                              at: source.location(line: error.context.lineNumber, column: error.context.columnNumber + 1)))
-                continue
-            } catch {
-                diagnostics.append(Diagnostic(rule: BuildRules.templateSyntax, message: "template does not compile: \(error)",
-                                              at: source.location(line: 1, column: 1)))
+            if let problem = libraryDiagnostics[name] {
+                diagnostics.append(Diagnostic(rule: BuildRules.templateSyntax, message: "template does not compile: \(problem.explanation)",
+                                              at: source.location(line: problem.line, column: problem.column)))
                 continue
             }
             diagnostics += TemplateVariableChecker.check(source, partials: Set(sources.keys))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         return (TemplateSet(library: library, assets: assets), diagnostics)
+    }
+
+    /// Why a template does not compile, and where (the line and the column of the finding).
+    struct SyntaxProblem: Error, Equatable {
+        var explanation: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Parses templates by name with both parsers, without checking names: the library and the templates that do
+    /// not compile. Tests render fixture templates through it.
+    static func parse(_ texts: [String: String]) -> (TemplateLibrary, [String: SyntaxProblem]) {
+        var mustache = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
+        var problems: [String: SyntaxProblem] = [:]
+        for (name, text) in texts {
+            switch parseCompiled(text) {
+            case .success(let template): compiled[name] = template
+            case .failure(let problem):
+                problems[name] = problem
+                continue
+            }
+            switch parseWithMustache(text) {
+            case .success(let template):
+                mustache.register(template, named: name)
+            case .failure(let problem):
+                problems[name] = problem
+                compiled[name] = nil
+            }
+        }
+        return (TemplateLibrary(mustache: mustache, compiled: compiled, names: Set(texts.keys).subtracting(problems.keys)), problems)
+    }
+
+    /// A template as the compiled renderer's parser reads it: its nodes, nil when it uses something only swift-mustache
+    /// renders, or its syntax error.
+    static func parseCompiled(_ text: String) -> Result<CompiledTemplate?, SyntaxProblem> {
+        do throws(TemplateParseError) {
+            return .success(try TemplateParser.parse(text))
+        } catch {
+            switch error {
+            case .unsupported: return .success(nil)
+            case .syntax(let error, at: let offset):
+                let (line, column) = TemplateParser.lineAndColumn(of: offset, in: text)
+                return .failure(SyntaxProblem(explanation: error.explanation, line: line, column: column + 1))
+            }
+        }
+    }
+
+    /// A template as swift-mustache parses it, or its syntax error in the words of the `template.syntax` finding.
+    static func parseWithMustache(_ text: String) -> Result<MustacheTemplate, SyntaxProblem> {
+        do {
+            return .success(try MustacheTemplate(string: text))
+        } catch let error as MustacheTemplate.ParserError {
+            return .failure(SyntaxProblem(explanation: describe(error.error), line: error.context.lineNumber,
+                                          column: error.context.columnNumber + 1))
+        } catch {
+            return .failure(SyntaxProblem(explanation: "\(error)", line: 1, column: 1))
+        }
     }
 
     private static func describe(_ error: Error) -> String {
@@ -75,7 +128,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a page context with the layout.
-    func renderLayout(_ context: [String: Any]) -> String {
-        library.render(context, withTemplate: Self.layoutName) ?? ""
+    func renderLayout(_ context: TemplateObject) -> [UInt8] {
+        library.render(context, withTemplate: Self.layoutName)
     }
 }
