@@ -7,7 +7,7 @@ import Mustache
 ///
 /// Why the compiled path: in a profile of `dochouse build`, swift-mustache rendering the layout was ~16% of all CPU,
 /// for 40-60 tags a page, nearly all of it casting `Any` values to its protocols, `Mirror`, `String(describing:)`,
-/// escaping per `Character` and concatenating strings per section (ARCHITECTURE.md, "Rendering").
+/// escaping per `Character` and concatenating strings per section (ARCHITECTURE.md, "Decisions and why").
 struct TemplateLibrary: Sendable {
     let mustache: MustacheLibrary
     /// The templates the compiled renderer renders: compiled, and reaching only compiled (or no) partials.
