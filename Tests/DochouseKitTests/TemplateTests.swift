@@ -43,16 +43,17 @@ struct TemplateTests {
         let (index, _) = SiteIndex.build([header, twin], site: site)
         let context = PageContextBuilder(index: index).context(for: try #require(page), contentHTML: "", notice: "n")
         var names: Set<String> = []
-        func collect(_ value: Any) {
-            if let map = value as? [String: Any] {
-                for (key, inner) in map { names.insert(key); collect(inner) }
-            } else if let list = value as? [[String: Any]] {
-                list.forEach(collect)
-            } else if let strings = value as? [String: String] {
-                names.formUnion(strings.keys)
+        func collect(_ value: TemplateValue) {
+            switch value {
+            case .object(let object):
+                for field in object.fields { names.insert(field.name); collect(field.value) }
+            case .list(let items):
+                items.forEach(collect)
+            case .string, .bool, .int:
+                break
             }
         }
-        collect(context)
+        collect(.object(context))
         #expect(names == TemplateVocabulary.allNames)
     }
 }

@@ -23,7 +23,7 @@ struct PageCompiler: Sendable {
             }
             let body = renderer.render()
             let context = PageContextBuilder(index: index).context(for: page, contentHTML: body)
-            output = OutputFile(path: page.outputPath, text: templates.renderLayout(context))
+            output = OutputFile(path: page.outputPath, bytes: templates.renderLayout(context))
         }
         let search = templates == nil ? nil : SearchDocument(page: page)
         // The Markdown tree is the largest part of a page and nothing after this stage reads it (the cross-page

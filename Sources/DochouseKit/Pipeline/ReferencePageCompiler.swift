@@ -57,7 +57,7 @@ struct ReferencePageCompiler: Sendable {
                             frontMatter: [:], document: MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)),
                             headings: headings, links: [], codeBlocks: [])
             let context = PageContextBuilder(index: index).context(for: page, contentHTML: content.html)
-            file = OutputFile(path: header.outputPath, text: templates.renderLayout(context))
+            file = OutputFile(path: header.outputPath, bytes: templates.renderLayout(context))
         }
         return Output(url: header.url, language: header.language, anchors: content.anchors, file: file,
                       search: templates == nil ? nil : SearchDocument(reference: content, url: header.url, language: header.language))

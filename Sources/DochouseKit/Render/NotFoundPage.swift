@@ -23,7 +23,7 @@ enum NotFoundPage {
         var context = GeneratedPage.context(path: path, language: language, title: strings["notFoundTitle"] ?? "Page not found",
                                             body: body, index: index)
         context["noindex"] = true
-        return OutputFile(path: path, text: templates.renderLayout(context))
+        return OutputFile(path: path, bytes: templates.renderLayout(context))
     }
 }
 
@@ -42,7 +42,7 @@ enum LanguageHomePage {
             let path = "\(language)/index.html"
             let context = GeneratedPage.context(path: path, url: url, language: language, title: strings["home"] ?? "Home",
                                                 body: body, index: index)
-            return OutputFile(path: path, text: templates.renderLayout(context))
+            return OutputFile(path: path, bytes: templates.renderLayout(context))
         }
     }
 }
@@ -61,7 +61,7 @@ enum GeneratedPage {
     }
 
     static func context(path: String, url: String? = nil, language: String, title: String, body: String,
-                        index: SiteIndex) -> [String: Any] {
+                        index: SiteIndex) -> TemplateObject {
         let url = url ?? "/" + path
         let origin = MarkdownPosition(line: 1, column: 1)
         let page = Page(source: SourceFile(displayPath: path, text: ""), relativePath: path, twinKey: "\u{0}" + path,
@@ -72,9 +72,10 @@ enum GeneratedPage {
         let languages = index.site.languages
         if languages.count > 1 {
             let twinURL = { (code: String) in index.absolute("/" + code + url.dropFirst(language.count + 1)) }
-            context["translations"] = languages.map { code -> [String: Any] in
-                ["language": code, "name": LanguageNames.endonym(code), "url": twinURL(code), "current": code == language]
-            }
+            context["translations"] = .list(languages.map { code -> TemplateValue in
+                ["language": .string(code), "name": .string(LanguageNames.endonym(code)), "url": .string(twinURL(code)),
+                 "current": .bool(code == language)]
+            })
             context["hasTranslations"] = true
         }
         return context

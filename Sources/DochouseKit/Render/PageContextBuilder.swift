@@ -7,54 +7,53 @@ struct PageContextBuilder {
     /// Deepest heading level listed in the table of contents.
     var tocDepth = 3
 
-    func context(for page: Page, contentHTML: String, notice: String? = nil) -> [String: Any] {
+    func context(for page: Page, contentHTML: String, notice: String? = nil) -> TemplateObject {
         let site = index.site
         let language = page.language
-        let strings = UIStrings.table(for: language)
         var canonical = index.absolute(page.url)
         if let scheme = site.baseURL.range(of: "://") {
             let host = site.baseURL[scheme.upperBound...].prefix(while: { $0 != "/" })
             canonical = site.baseURL[..<scheme.upperBound] + host + canonical
         }
-        let toc: [[String: Any]] = page.headings
+        let toc: [TemplateValue] = page.headings
             .filter { $0.level >= 2 && $0.level <= tocDepth }
-            .map { ["id": $0.id, "text": $0.text, "level": $0.level] }
-        var translations: [[String: Any]] = []
-        var alternates: [[String: Any]] = []
+            .map { ["id": .string($0.id), "text": .string($0.text), "level": .int($0.level)] }
+        var translations: [TemplateValue] = []
+        var alternates: [TemplateValue] = []
         for code in site.languages {
             guard let twin = index.page(page.twinKey, in: code) else { continue }
-            translations.append(["language": code, "name": LanguageNames.endonym(code),
-                                 "url": index.absolute(twin.url), "current": code == language])
-            alternates.append(["hreflang": code, "href": site.fullURL(index.absolute(twin.url))])
+            translations.append(["language": .string(code), "name": .string(LanguageNames.endonym(code)),
+                                 "url": .string(index.absolute(twin.url)), "current": .bool(code == language)])
+            alternates.append(["hreflang": .string(code), "href": .string(site.fullURL(index.absolute(twin.url)))])
         }
         if let original = index.page(page.twinKey, in: site.defaultLanguage) {
-            alternates.append(["hreflang": "x-default", "href": site.fullURL(index.absolute(original.url))])
+            alternates.append(["hreflang": "x-default", "href": .string(site.fullURL(index.absolute(original.url)))])
         }
         let trail = breadcrumbTrail(to: page.twinKey, in: site.navigation) ?? []
-        let breadcrumbs: [[String: Any]] = trail.enumerated().map { offset, item in
-            ["title": item.titles[language] ?? item.titles[site.defaultLanguage] ?? "",
-             "url": url(of: item, language: language) ?? false,
-             "last": offset == trail.count - 1] as [String: Any]
+        let breadcrumbs: [TemplateValue] = trail.enumerated().map { offset, item in
+            ["title": .string(item.titles[language] ?? item.titles[site.defaultLanguage] ?? ""),
+             "url": url(of: item, language: language).map(TemplateValue.string) ?? false,
+             "last": .bool(offset == trail.count - 1)]
         }
         return [
-            "lang": language,
-            "site": ["title": site.title(for: language), "home": site.basePath + language + "/",
-                     "languageName": LanguageNames.endonym(language)] as [String: Any],
-            "page": ["title": page.title, "url": index.absolute(page.url), "canonical": canonical,
-                     "sourcePath": page.relativePath, "language": language] as [String: Any],
-            "content": contentHTML,
-            "toc": toc,
-            "hasTOC": !toc.isEmpty,
-            "translations": translations,
-            "hasTranslations": translations.count > 1,
-            "alternates": translations.count > 1 ? alternates : [],
-            "breadcrumbs": breadcrumbs,
-            "hasBreadcrumbs": !breadcrumbs.isEmpty,
-            "nav": navigation(site.navigation, language: language, current: page.twinKey),
-            "strings": strings,
-            "assets": site.basePath + "assets/",
-            "notice": notice ?? false,
-            "searchIndex": site.basePath + language + "/search-index.json",
+            "lang": .string(language),
+            "site": ["title": .string(site.title(for: language)), "home": .string(site.basePath + language + "/"),
+                     "languageName": .string(LanguageNames.endonym(language))],
+            "page": ["title": .string(page.title), "url": .string(index.absolute(page.url)), "canonical": .string(canonical),
+                     "sourcePath": .string(page.relativePath), "language": .string(language)],
+            "content": .string(contentHTML),
+            "toc": .list(toc),
+            "hasTOC": .bool(!toc.isEmpty),
+            "translations": .list(translations),
+            "hasTranslations": .bool(translations.count > 1),
+            "alternates": .list(translations.count > 1 ? alternates : []),
+            "breadcrumbs": .list(breadcrumbs),
+            "hasBreadcrumbs": .bool(!breadcrumbs.isEmpty),
+            "nav": .list(navigation(site.navigation, language: language, current: page.twinKey)),
+            "strings": UIStrings.templateValue(for: language),
+            "assets": .string(site.basePath + "assets/"),
+            "notice": notice.map(TemplateValue.string) ?? false,
+            "searchIndex": .string(site.basePath + language + "/search-index.json"),
             "noindex": false,
         ]
     }
@@ -73,18 +72,18 @@ struct PageContextBuilder {
         }
     }
 
-    private func navigation(_ items: [NavigationItem], language: String, current: String) -> [[String: Any]] {
+    private func navigation(_ items: [NavigationItem], language: String, current: String) -> [TemplateValue] {
         items.map { item in
             let children = navigation(item.children, language: language, current: current)
             let active: Bool = if case .page(let key)? = item.target { key == current } else { false }
             return [
-                "title": item.titles[language] ?? item.titles[index.site.defaultLanguage] ?? "",
-                "url": url(of: item, language: language) ?? false,
-                "active": active,
-                "open": active || breadcrumbTrail(to: current, in: item.children) != nil,
-                "hasChildren": !children.isEmpty,
-                "children": children,
-            ] as [String: Any]
+                "title": .string(item.titles[language] ?? item.titles[index.site.defaultLanguage] ?? ""),
+                "url": url(of: item, language: language).map(TemplateValue.string) ?? false,
+                "active": .bool(active),
+                "open": .bool(active || breadcrumbTrail(to: current, in: item.children) != nil),
+                "hasChildren": .bool(!children.isEmpty),
+                "children": .list(children),
+            ]
         }
     }
 

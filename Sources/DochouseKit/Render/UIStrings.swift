@@ -9,6 +9,21 @@ enum UIStrings {
         english.merging(localized) { _, new in new }
     }
 
+    /// `table(for:)` as the `strings` object of a layout context, made once per language the tool has texts for.
+    static func templateValue(for language: String) -> TemplateValue {
+        templateValues[language] ?? templateValues["en"] ?? .object(TemplateObject())
+    }
+
+    private static let templateValues: [String: TemplateValue] = {
+        var values: [String: TemplateValue] = [:]
+        for language in Set(translations.keys).union(["en"]) {
+            var object = TemplateObject()
+            for (name, text) in table(for: language).sorted(by: { $0.key < $1.key }) { object[name] = .string(text) }
+            values[language] = .object(object)
+        }
+        return values
+    }()
+
     static let english: [String: String] = [
         "onThisPage": "On this page",
         "languages": "Languages",

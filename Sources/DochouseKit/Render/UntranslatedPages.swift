@@ -41,6 +41,6 @@ enum UntranslatedPages {
                         url: stub.url, frontMatter: [:], document: MarkdownNode(kind: .document, start: origin, end: origin),
                         headings: [], links: [], codeBlocks: [])
         let context = PageContextBuilder(index: index).context(for: page, contentHTML: body, notice: strings["notTranslated"])
-        return OutputFile(path: stub.outputPath, text: templates.renderLayout(context))
+        return OutputFile(path: stub.outputPath, bytes: templates.renderLayout(context))
     }
 }
