@@ -152,6 +152,17 @@ struct CompiledTemplateTests {
         #expect(String(decoding: library.render(text, withTemplate: "fallback-object"), as: UTF8.self) == "<p>plain</p>\n")
     }
 
+    @Test("Text held as UTF-8 bytes renders exactly as the same text held as a String, escaped or not, in sections too")
+    func bytesRenderAsStrings() throws {
+        let (library, _) = TemplateSet.parse(["bytes": "{{a}}|{{{a}}}|{{&a}}|{{#a}}[{{.}}]{{/a}}|{{^a}}none{{/a}}\n"])
+        for text in ["", "plain", "<p class=\"x\">Tom & 'Jerry'</p>", "Привет «мир» — e\u{301}<", "\u{301}<x>"] {
+            let asString = library.render(["a": .string(text)], withTemplate: "bytes")
+            let asBytes = library.render(["a": .utf8(Array(text.utf8))], withTemplate: "bytes")
+            #expect(asBytes == asString, "\(text.debugDescription)")
+            #expect(asBytes == library.renderWithMustache(["a": .utf8(Array(text.utf8))], withTemplate: "bytes"))
+        }
+    }
+
     /// Broken templates: both parsers stop at the same place with the same error.
     static let brokenTemplates = [
         "{{#a}}never closed", "{{#a}}x{{/b}}", "x\n  {{/a}}", "{{a", "{{a}", "{{{a}}", "{{{a}}x", "a {", "{{!never",

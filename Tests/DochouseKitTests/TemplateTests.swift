@@ -49,7 +49,7 @@ struct TemplateTests {
                 for field in object.fields { names.insert(field.name); collect(field.value) }
             case .list(let items):
                 items.forEach(collect)
-            case .string, .bool, .int:
+            case .string, .utf8, .bool, .int:
                 break
             }
         }

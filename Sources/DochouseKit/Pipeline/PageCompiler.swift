@@ -18,11 +18,12 @@ struct PageCompiler: Sendable {
             let samples = Dictionary(validation.samples.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
             let blocks = CodeBlockRenderer(language: page.language, catalog: validator.context.catalog,
                                            ruleSeverities: index.site.ruleSeverities)
-            renderer.codeBlock = { number, block in
-                blocks.render(block, sample: samples[number], findings: validation.diagnosticsBySample[number] ?? [])
+            renderer.codeBlock = { number, block, out in
+                blocks.render(block, sample: samples[number], findings: validation.diagnosticsBySample[number] ?? [], into: &out)
+                return true
             }
-            let body = renderer.render()
-            let context = PageContextBuilder(index: index).context(for: page, contentHTML: body)
+            let body = renderer.renderBytes()
+            let context = PageContextBuilder(index: index).context(for: page, content: .utf8(body))
             output = OutputFile(path: page.outputPath, bytes: templates.renderLayout(context))
         }
         let search = templates == nil ? nil : SearchDocument(page: page)

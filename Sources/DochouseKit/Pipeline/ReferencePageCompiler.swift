@@ -74,7 +74,10 @@ enum MarkdownFragment {
         let (page, _) = PageBodyParser.parse(fragment, resolver: index.linkResolver)
         var renderer = MarkdownHTMLRenderer(page: page, href: { index.href(for: $0) })
         renderer.permalinkLabel = UIStrings.table(for: header.language)["permalink"] ?? "Permalink"
-        renderer.codeBlock = { _, block in CodeBlockRenderer.plain(block.literal, fence: block.language, language: header.language) }
+        renderer.codeBlock = { _, block, out in
+            out.raw(CodeBlockRenderer.plain(block.literal, fence: block.language, language: header.language))
+            return true
+        }
         return renderer.render()
     }
 }

@@ -18,6 +18,11 @@ struct HTMLBuffer {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// HTML already written as UTF-8 bytes (a highlighted code block).
+    mutating func raw(bytes more: [UInt8]) {
+        bytes.append(contentsOf: more)
+    }
+
     /// Text escaped for element content and attribute values, as `HTMLEscaping.escape` does.
     mutating func escaped(_ text: String) {
         var text = text

@@ -9,8 +9,9 @@ struct MarkdownHTMLRenderer {
     var page: Page
     /// Turns a resolved link into the `href` written to the page.
     var href: (LinkTarget) -> String
-    /// Renders a code block (by its index among the page's code blocks); nil means plain escaped text.
-    var codeBlock: (Int, CodeBlock) -> String? = { _, _ in nil }
+    /// Renders a code block (by its index among the page's code blocks) into the page's buffer; false means it
+    /// wrote nothing and the block is rendered as plain escaped text.
+    var codeBlock: (Int, CodeBlock, inout HTMLBuffer) -> Bool = { _, _, _ in false }
     /// Label of the heading permalink, for screen readers.
     var permalinkLabel: String = "Permalink"
 
@@ -24,12 +25,17 @@ struct MarkdownHTMLRenderer {
     }
 
     mutating func render() -> String {
+        String(decoding: renderBytes(), as: UTF8.self)
+    }
+
+    /// The page's HTML as UTF-8 bytes (what `render` returns, without validating it into a String).
+    mutating func renderBytes() -> [UInt8] {
         headingIndex = 0
         linkIndex = 0
         codeBlockIndex = 0
         var out = HTMLBuffer(capacity: page.source.text.utf8.count * 3)
         for child in page.document.children { block(child, tight: false, into: &out) }
-        return out.string
+        return out.bytes
     }
 
     private mutating func block(_ node: MarkdownNode, tight: Bool, into out: inout HTMLBuffer) {
@@ -106,8 +112,8 @@ struct MarkdownHTMLRenderer {
         case .codeBlock(let info, let literal, _, _):
             let index = codeBlockIndex
             codeBlockIndex += 1
-            if index < page.codeBlocks.count, let custom = codeBlock(index, page.codeBlocks[index]) {
-                out.raw(custom)
+            if index < page.codeBlocks.count, codeBlock(index, page.codeBlocks[index], &out) {
+                // written by the hook
             } else {
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
                 if language.isEmpty {

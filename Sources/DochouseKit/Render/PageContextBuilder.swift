@@ -8,6 +8,11 @@ struct PageContextBuilder {
     var tocDepth = 3
 
     func context(for page: Page, contentHTML: String, notice: String? = nil) -> TemplateObject {
+        context(for: page, content: .string(contentHTML), notice: notice)
+    }
+
+    /// `content` is the page's body HTML (`.string` or, straight from the renderer's buffer, `.utf8`).
+    func context(for page: Page, content: TemplateValue, notice: String? = nil) -> TemplateObject {
         let site = index.site
         let language = page.language
         var canonical = index.absolute(page.url)
@@ -41,7 +46,7 @@ struct PageContextBuilder {
                      "languageName": .string(LanguageNames.endonym(language))],
             "page": ["title": .string(page.title), "url": .string(index.absolute(page.url)), "canonical": .string(canonical),
                      "sourcePath": .string(page.relativePath), "language": .string(language)],
-            "content": .string(contentHTML),
+            "content": content,
             "toc": .list(toc),
             "hasTOC": .bool(!toc.isEmpty),
             "translations": .list(translations),

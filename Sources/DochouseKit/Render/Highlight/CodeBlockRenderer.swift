@@ -9,11 +9,20 @@ struct CodeBlockRenderer {
     var ruleSeverities: [String: ConfiguredSeverity] = [:]
 
     func render(_ block: CodeBlock, sample: Sample?, findings: [Diagnostic]) -> String {
+        var out = HTMLBuffer(capacity: block.literal.utf8.count * 3)
+        render(block, sample: sample, findings: findings, into: &out)
+        return out.string
+    }
+
+    /// Appends what `render` returns to `out`.
+    func render(_ block: CodeBlock, sample: Sample?, findings: [Diagnostic], into out: inout HTMLBuffer) {
         let strings = UIStrings.table(for: language)
-        guard let sample else { return Self.plain(block.literal, fence: block.language, language: language) }
+        guard let sample else {
+            out.raw(Self.plain(block.literal, fence: block.language, language: language))
+            return
+        }
         var highlighter = CodeHighlighter.language(forFence: block.language)
         if highlighter == .yaml, sample.isJSONInYAMLFence { highlighter = .json }
-        var out = HTMLBuffer(capacity: block.literal.utf8.count * 3)
         out.raw("<div class=\"code-block\"")
         if !block.language.isEmpty {
             out.raw(" data-language=\"")
@@ -41,7 +50,7 @@ struct CodeBlockRenderer {
         }
         out.raw(">")
         if let highlighter {
-            out.raw(CodeHighlighter.highlight(block.literal, as: highlighter))
+            out.raw(bytes: CodeHighlighter.highlightedBytes(block.literal, as: highlighter))
         } else {
             out.escaped(block.literal)
         }
@@ -50,7 +59,6 @@ struct CodeBlockRenderer {
             PolicySummary(policy, catalog: catalog).write(language: language, into: &out)
         }
         out.raw("</div>\n")
-        return out.string
     }
 
     /// A code block that is not a sample (reference examples, code in schema descriptions): highlighted, with its

@@ -30,16 +30,25 @@ enum CodeHighlighter {
     }
 
     static func highlight(_ code: String, as language: Language) -> String {
+        String(decoding: highlightedBytes(code, as: language), as: UTF8.self)
+    }
+
+    /// The highlighted HTML as UTF-8 bytes (what `highlight` returns, for a caller that writes bytes).
+    static func highlightedBytes(_ code: String, as language: Language) -> [UInt8] {
         switch language {
-        case .json: json(code)
-        case .yaml: yaml(code)
-        case .shell: shell(code)
+        case .json: jsonBytes(code)
+        case .yaml: yamlBytes(code)
+        case .shell: shellBytes(code)
         }
     }
 
+    static func json(_ code: String) -> String { String(decoding: jsonBytes(code), as: UTF8.self) }
+    static func yaml(_ code: String) -> String { String(decoding: yamlBytes(code), as: UTF8.self) }
+    static func shell(_ code: String) -> String { String(decoding: shellBytes(code), as: UTF8.self) }
+
     // MARK: JSON
 
-    static func json(_ code: String) -> String {
+    static func jsonBytes(_ code: String) -> [UInt8] {
         let s = Array(code.utf8)
         var out = HTMLOut(capacity: s.count * 3)
         var i = 0
@@ -78,7 +87,7 @@ enum CodeHighlighter {
                 }
             }
         }
-        return out.string
+        return out.bytes
     }
 
     private static func isJSONLiteral(_ word: ArraySlice<UInt8>) -> Bool {
@@ -87,7 +96,7 @@ enum CodeHighlighter {
 
     // MARK: YAML
 
-    static func yaml(_ code: String) -> String {
+    static func yamlBytes(_ code: String) -> [UInt8] {
         let all = Array(code.utf8)
         var out = HTMLOut(capacity: all.count * 3)
         var blockScalarIndent: Int?
@@ -134,7 +143,7 @@ enum CodeHighlighter {
             while valueStart < end, s[valueStart] == Byte.space || s[valueStart] == Byte.tab { valueStart += 1 }
             if valueStart < end, s[valueStart] == UInt8(ascii: "|") || s[valueStart] == UInt8(ascii: ">") { blockScalarIndent = indent }
         }
-        return out.string
+        return out.bytes
     }
 
     private static func keyColon(_ s: [UInt8], from start: Int, end: Int) -> Int? {
@@ -208,7 +217,7 @@ enum CodeHighlighter {
     private static let shellWordEnds = Array(" \t\n|&;<>'\"$".utf8)
     private static let shellChainWords: [[UInt8]] = ["sudo", "time", "env", "exec", "then", "do", "else", "!"].map { Array($0.utf8) }
 
-    static func shell(_ code: String) -> String {
+    static func shellBytes(_ code: String) -> [UInt8] {
         let s = Array(code.utf8)
         var out = HTMLOut(capacity: s.count * 3)
         var i = 0
@@ -270,7 +279,7 @@ enum CodeHighlighter {
                 i = j
             }
         }
-        return out.string
+        return out.bytes
     }
 
     // MARK: Shared scanning
@@ -324,7 +333,7 @@ enum CodeHighlighter {
 
 /// Escaped HTML output with spans, built as UTF-8 bytes; empty spans are left out.
 struct HTMLOut {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 

@@ -75,20 +75,21 @@ struct SearchDocument: Sendable, Hashable {
         var sectionWords: [[(word: Int, field: Int)]] = []
         var bestField: [UInt8] = []
         var scratch = SearchTokenizer.Scratch()
+        var touched: [Int] = []
         for section in sections {
-            var touched: [Int] = []
-            func add(_ text: String, _ field: SearchIndexBuilder.Field) {
+            touched.removeAll(keepingCapacity: true)
+            // A loop over the texts rather than a nested function: the variables a nested function captures are
+            // boxed, and every access to a boxed variable is checked for exclusivity at run time (~1.5% of a build).
+            for (text, field) in [(section.text, SearchIndexBuilder.Field.prose), (section.heading, .heading),
+                                  (section.headingTerms, .heading), (section.anchor.isEmpty ? title : "", .title)] {
+                let rank = UInt8(field.rawValue)
                 SearchTokenizer.forEachWord(in: text, scratch: &scratch) { bytes in
                     let word = words.number(of: bytes)
                     if word == bestField.count { bestField.append(0) }
                     if bestField[word] == 0 { touched.append(word) }
-                    if bestField[word] < UInt8(field.rawValue) { bestField[word] = UInt8(field.rawValue) }
+                    if bestField[word] < rank { bestField[word] = rank }
                 }
             }
-            add(section.text, .prose)
-            add(section.heading, .heading)
-            add(section.headingTerms, .heading)
-            if section.anchor.isEmpty { add(title, .title) }
             sectionWords.append(touched.map { ($0, Int(bestField[$0])) })
             for word in touched { bestField[word] = 0 }
         }

@@ -66,7 +66,7 @@ struct CompiledTemplateRenderer {
                 if isTrue { try render(body, indentation: indentation) }
             case .list(let items):
                 for item in items { try render(body, pushing: item, indentation: indentation) }
-            case .string, .int, .object:
+            case .string, .utf8, .int, .object:
                 try render(body, pushing: value, indentation: indentation)
             }
         case .invertedSection(let name, let body):
@@ -74,7 +74,7 @@ struct CompiledTemplateRenderer {
             case nil: try render(body, indentation: indentation)
             case .bool(let isTrue)?: if !isTrue { try render(body, indentation: indentation) }
             case .list(let items)? where items.isEmpty: try render(body, pushing: .list(items), indentation: indentation)
-            case .list?, .string?, .int?, .object?: break
+            case .list?, .string?, .utf8?, .int?, .object?: break
             }
         case .partial(let name, let indented):
             guard let partial = templates[name] else { return }
@@ -93,6 +93,12 @@ struct CompiledTemplateRenderer {
         switch value {
         case .string(let string):
             if escaped { MustacheHTMLEscaping.append(string, to: &out) } else { out.append(contentsOf: string.utf8) }
+        case .utf8(let bytes):
+            if escaped {
+                bytes.withUnsafeBufferPointer { MustacheHTMLEscaping.append(utf8: $0, to: &out) }
+            } else {
+                out.append(contentsOf: bytes)
+            }
         case .int(let number):
             out.append(contentsOf: String(number).utf8)
         case .bool(let isTrue):

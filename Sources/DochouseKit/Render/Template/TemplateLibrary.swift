@@ -40,6 +40,7 @@ struct TemplateLibrary: Sendable {
             var capacity = 2 * template.textByteCount + 4096
             for field in context.fields {
                 if case .string(let text) = field.value { capacity += text.utf8.count }
+                if case .utf8(let bytes) = field.value { capacity += bytes.count }
             }
             if let bytes = CompiledTemplateRenderer.render(name, templates: compiled, context: context, capacity: capacity) {
                 return bytes

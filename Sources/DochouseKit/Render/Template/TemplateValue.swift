@@ -5,6 +5,9 @@
 /// section is a truthy value (even `""` and `0`); `false`, an empty list and a missing name render nothing.
 enum TemplateValue: Sendable, Equatable {
     case string(String)
+    /// Text already held as UTF-8 bytes (a page's rendered body), rendered exactly as the same `.string` would be:
+    /// the body goes from the Markdown renderer's buffer into the page's without becoming a String in between.
+    case utf8([UInt8])
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
@@ -15,6 +18,7 @@ enum TemplateValue: Sendable, Equatable {
     var mustacheValue: Any {
         switch self {
         case .string(let string): string
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .bool(let bool): bool
         case .int(let int): int
         case .list(let items): items.map(\.mustacheValue)
