@@ -63,26 +63,31 @@ public struct SiteCompilation: Sendable {
     /// then the cross-page checks.
     public static func compile(tree: ContentTree, templates: TemplateSet?, templateDiagnostics: [Diagnostic] = [],
                                render: Bool, useBaseline: Bool = true,
-                               progress: (@Sendable (Int, Int) -> Void)? = nil) async -> SiteCompilation {
-        let setup = Setup(tree: tree, useBaseline: useBaseline)
+                               progress: (@Sendable (Int, Int) -> Void)? = nil,
+                               pagesCompiled: (@Sendable ([OutputFile]) async -> Void)? = nil) async -> SiteCompilation {
+        var timer = PhaseTimer()
+        // Page headers need only site.yaml; the rest of the setup (the baseline, schemas, models, the catalog's
+        // additions) is read beside them.
+        let site = SiteConfigParser.parse(tree.siteConfig).0
+        async let settingUp = Setup(tree: tree, useBaseline: useBaseline)
+        let results = await tree.pages.concurrentMap { PageHeaderParser.parse($0, site: site) }
+        let setup = await settingUp
+        timer.lap("front matter, and the setup beside it")
         var compilation = SiteCompilation(tree: tree, templates: render ? templates : nil, templateDiagnostics: templateDiagnostics,
                                           render: render, useBaseline: useBaseline, site: setup.site, policy: setup.policy, models: setup.models,
                                           validator: setup.validator, setupDiagnostics: setup.diagnostics,
                                           index: SiteIndex(site: setup.site))
-        var timer = PhaseTimer()
-        let results = await tree.pages.concurrentMap { PageHeaderParser.parse($0, site: setup.site) }
-        timer.lap("front matter")
         for (file, (header, diagnostics)) in zip(tree.pages, results) {
             if !diagnostics.isEmpty { compilation.headerDiagnostics[file.relativePath] = diagnostics }
             if let header { compilation.headers[file.relativePath] = header }
         }
-        await compilation.recompileAll(progress: progress)
+        await compilation.recompileAll(progress: progress, pagesCompiled: pagesCompiled)
         compilation.phases = timer.phases + compilation.phases
         return compilation
     }
 
     /// The site-wide values a tree's configuration, models and IAM additions give.
-    struct Setup {
+    struct Setup: Sendable {
         var site: SiteConfig
         var policy: DiagnosticPolicy
         var models: ModelRegistry
@@ -128,7 +133,10 @@ public struct SiteCompilation: Sendable {
     // MARK: - Stages over the whole site
 
     /// Indexes the headers, compiles every indexed page and reference page, and runs the cross-page checks.
-    mutating func recompileAll(progress: (@Sendable (Int, Int) -> Void)? = nil) async {
+    /// `pagesCompiled` is given the pages' output files as soon as they exist and runs beside the rest (the build
+    /// writes them meanwhile).
+    mutating func recompileAll(progress: (@Sendable (Int, Int) -> Void)? = nil,
+                               pagesCompiled: (@Sendable ([OutputFile]) async -> Void)? = nil) async {
         var timer = PhaseTimer()
         rebuildIndex()
         timer.lap("index")
@@ -148,6 +156,8 @@ public struct SiteCompilation: Sendable {
             outputOwners[page.page.outputPath] = page.page.relativePath
         }
         timer.lap("pages")
+        let pageOutputs = pages.compactMap(\.output)
+        async let besidePages: Void = { if let pagesCompiled { await pagesCompiled(pageOutputs) } }()
         await recompileReferences()
         timer.lap("reference pages")
         // The site-wide files (search indexes, sitemap, 404 and home pages) need only the pages and the index, so
@@ -159,6 +169,8 @@ public struct SiteCompilation: Sendable {
         siteFiles = await files
         siteFilesAreCurrent = true
         timer.lap("site files (beside the checks)")
+        await besidePages
+        timer.lap("pages written (beside the checks)")
         phases = timer.phases
     }
 

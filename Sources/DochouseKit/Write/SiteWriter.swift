@@ -27,9 +27,70 @@ public enum SiteWriter {
         ".\(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent).previous"
     }
 
+    /// Files already placed in the back tree by `prime` while the build went on; `write` then skips them.
+    public struct PrimedTree: Sendable {
+        /// The back tree's path.
+        var root: String
+        /// The back tree as it was before priming (what `write` compares the wanted files against).
+        var listing: SiteTreeListing
+        /// Directories that exist now (listed or created), relative to the root.
+        var directories: Set<String>
+        /// Files that now hold exactly the bytes they were primed with.
+        var placed: Set<String>
+        /// True when priming created the back tree (there was none): a build that then fails removes it again,
+        /// leaving the output's parent as it found it.
+        var createdBackTree: Bool
+    }
+
+    /// Undoes what `prime` added when the build will not write: removes the back tree if priming created it
+    /// (an existing back tree stays, half updated, as after any interrupted write).
+    public static func discard(_ primed: PrimedTree, fileSystem: some SiteFileSystem = LocalSiteFileSystem()) {
+        if primed.createdBackTree { fileSystem.removeItem(primed.root) }
+    }
+
     /// Writes `files` as the new content of `output`. On failure the previous `output` is left as it was.
-    public static func write(_ files: [OutputFile], to output: String,
+    /// `primed` (from `prime`, with files that are among `files` with the same bytes) saves placing them again.
+    public static func write(_ files: [OutputFile], to output: String, primed: PrimedTree? = nil,
                              fileSystem: some SiteFileSystem = LocalSiteFileSystem()) throws(WriteError) {
+        let (back, live, liveExists, _) = try prepareBackTree(for: output, fileSystem: fileSystem)
+        do throws(SiteFileSystemError) {
+            try update(back, to: files, live: liveExists ? live : nil, primed: primed?.root == back ? primed : nil,
+                       fileSystem: fileSystem)
+        } catch {
+            throw WriteError(description: "the site was not written, the previous one is kept: \(error.description)")
+        }
+        try swap(back, into: live, liveExists: liveExists, fileSystem: fileSystem)
+    }
+
+    /// Places some of the site's files (a build's pages, while its cross-page checks still run) in the back tree,
+    /// removing nothing and swapping nothing: the live site is untouched, and a build that then fails leaves only
+    /// the back tree changed, which the next build brings up to date anyway. Nil when it could not start; a file
+    /// it could not place is left for `write`.
+    public static func prime(_ files: [OutputFile], for output: String,
+                             fileSystem: some SiteFileSystem = LocalSiteFileSystem()) -> PrimedTree? {
+        guard let (back, live, liveExists, created) = try? prepareBackTree(for: output, fileSystem: fileSystem) else { return nil }
+        let listing = fileSystem.listTree(back)
+        var directories = Set(listing.directories)
+        let existingFiles = Set(listing.files)
+        for directory in wantedDirectories(of: files).sorted() where !directories.contains(directory) {
+            guard (try? fileSystem.createDirectory(ContentLoader.join(back, directory))) != nil else {
+                return PrimedTree(root: back, listing: listing, directories: directories, placed: [], createdBackTree: created)
+            }
+            directories.insert(directory)
+        }
+        let placed = Mutex<Set<String>>([])
+        try? forEachFile(files, fileSystem: fileSystem) { file throws(SiteFileSystemError) in
+            try place(file, in: back, existing: existingFiles.contains(file.path), live: liveExists ? live : nil, fileSystem: fileSystem)
+            placed.withLock { _ = $0.insert(file.path) }
+        }
+        return PrimedTree(root: back, listing: listing, directories: directories, placed: placed.withLock { $0 },
+                          createdBackTree: created)
+    }
+
+    /// Creates the parent and the back tree as needed; the back tree's path, the live path, whether a live site
+    /// exists, and whether the back tree was created now.
+    private static func prepareBackTree(for output: String, fileSystem: some SiteFileSystem)
+        throws(WriteError) -> (back: String, live: String, liveExists: Bool, createdBack: Bool) {
         let outURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outURL.deletingLastPathComponent().path
         let name = outURL.lastPathComponent
@@ -43,35 +104,41 @@ public enum SiteWriter {
         if liveKind == .other { throw WriteError(description: "\(live) exists and is not a directory; the site was not written") }
         removeLeftovers(in: parent, of: name, fileSystem: fileSystem)
         let back = ContentLoader.join(parent, ".\(name).previous")
+        let backKind = fileSystem.kind(of: back)
         do throws(SiteFileSystemError) {
-            if fileSystem.kind(of: back) == .other { fileSystem.removeItem(back) }
+            if backKind == .other { fileSystem.removeItem(back) }
             try fileSystem.createDirectory(back)
-            try update(back, to: files, live: liveKind == .directory ? live : nil, fileSystem: fileSystem)
         } catch {
             throw WriteError(description: "the site was not written, the previous one is kept: \(error.description)")
         }
-        try swap(back, into: live, liveExists: liveKind == .directory, fileSystem: fileSystem)
+        return (back, live, liveKind == .directory, backKind != .directory)
     }
 
-    /// Makes the tree at `root` hold exactly `files`.
-    static func update(_ root: String, to files: [OutputFile], live: String?, fileSystem: some SiteFileSystem) throws(SiteFileSystemError) {
-        var wantedDirectories: Set<String> = []
-        var wantedFiles: Set<String> = []
+    /// Every directory the files need, relative to the root.
+    private static func wantedDirectories(of files: [OutputFile]) -> Set<String> {
+        var wanted: Set<String> = []
         for file in files {
-            wantedFiles.insert(file.path)
             var directory = Substring(file.path)
             while let slash = directory.lastIndex(of: "/") {
                 directory = directory[..<slash]
-                if !wantedDirectories.insert(String(directory)).inserted { break }
+                if !wanted.insert(String(directory)).inserted { break }
             }
         }
-        let existing = fileSystem.listTree(root)
+        return wanted
+    }
+
+    /// Makes the tree at `root` hold exactly `files`.
+    static func update(_ root: String, to files: [OutputFile], live: String?, primed: PrimedTree? = nil,
+                       fileSystem: some SiteFileSystem) throws(SiteFileSystemError) {
+        let wantedDirectories = wantedDirectories(of: files)
+        let wantedFiles = Set(files.map(\.path))
+        let existing = primed?.listing ?? fileSystem.listTree(root)
         var existingFiles: Set<String> = []
         for path in existing.files {
             if wantedFiles.contains(path) { existingFiles.insert(path) } else { fileSystem.removeItem(ContentLoader.join(root, path)) }
         }
         for path in existing.others { fileSystem.removeItem(ContentLoader.join(root, path)) }
-        var existingDirectories: Set<String> = []
+        var existingDirectories: Set<String> = primed?.directories ?? []
         for path in existing.directories {
             if wantedDirectories.contains(path) { existingDirectories.insert(path) } else { fileSystem.removeItem(ContentLoader.join(root, path)) }
         }
@@ -79,16 +146,26 @@ public enum SiteWriter {
         for directory in wantedDirectories.sorted() where !existingDirectories.contains(directory) {
             try fileSystem.createDirectory(ContentLoader.join(root, directory))
         }
+        let kept = existingFiles
+        let placed = primed?.placed ?? []
+        try forEachFile(files.filter { !placed.contains($0.path) }, fileSystem: fileSystem) { file throws(SiteFileSystemError) in
+            try place(file, in: root, existing: kept.contains(file.path), live: live, fileSystem: fileSystem)
+        }
+    }
+
+    /// Runs `body` on each file, on every core when the file system allows it; stops at the first failure and
+    /// throws it.
+    private static func forEachFile(_ files: [OutputFile], fileSystem: some SiteFileSystem,
+                                    _ body: @Sendable (OutputFile) throws(SiteFileSystemError) -> Void) throws(SiteFileSystemError) {
         // Files are independent once their directories exist: a file system that allows it gets one worker per core.
         let workers = fileSystem.allowsConcurrentWrites ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 64)) : 1
         let failure = Mutex<SiteFileSystemError?>(nil)
-        let kept = existingFiles
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < files.count {
                 if workers > 1, failure.withLock({ $0 != nil }) { return }
                 do throws(SiteFileSystemError) {
-                    try place(files[index], in: root, existing: kept.contains(files[index].path), live: live, fileSystem: fileSystem)
+                    try body(files[index])
                 } catch {
                     failure.withLock { if $0 == nil { $0 = error } }
                     return
