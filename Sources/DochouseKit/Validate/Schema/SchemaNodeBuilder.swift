@@ -165,7 +165,7 @@ struct SchemaNodeBuilder {
 
     /// Each `required` name must be a property the object declares: its own, a branch's, or (inside a
     /// combinator branch) the enclosing object's. Objects that declare no properties and allow any key are skipped.
-    private mutating func checkRequired(_ fields: SchemaNode.Fields, requiredEntries: [Node], inheritedNames: Set<String>?) {
+    mutating func checkRequired(_ fields: SchemaNode.Fields, requiredEntries: [Node], inheritedNames: Set<String>?) {
         guard !fields.required.isEmpty else { return }
         var known = Set((fields.properties ?? []).map(\.name)).union(inheritedNames ?? [])
         for branch in fields.allOf + fields.oneOf + fields.anyOf { known.formUnion(branch.declaredPropertyNames) }
@@ -186,7 +186,7 @@ struct SchemaNodeBuilder {
     }
 
     /// Bounds that contradict each other make every value invalid: report them once, at the node.
-    private mutating func checkConsistency(_ fields: SchemaNode.Fields) {
+    mutating func checkConsistency(_ fields: SchemaNode.Fields) {
         let pairs: [(String, Int?, String, Int?)] = [
             ("minLength", fields.minLength, "maxLength", fields.maxLength),
             ("minItems", fields.minItems, "maxItems", fields.maxItems),
@@ -206,7 +206,7 @@ struct SchemaNodeBuilder {
         }
     }
 
-    private mutating func readProperties(_ entry: YAMLMergeKeys.Entry, path: String) -> [SchemaNode.Property]? {
+    mutating func readProperties(_ entry: YAMLMergeKeys.Entry, path: String) -> [SchemaNode.Property]? {
         guard case .mapping(let mapping) = entry.value else {
             if case .scalar = entry.value, entry.value.isNullScalar { return [] }
             typeError(entry, expected: "a mapping of property names to schemas")
@@ -228,7 +228,7 @@ struct SchemaNodeBuilder {
         return out
     }
 
-    private mutating func readBranches(_ entry: YAMLMergeKeys.Entry, path: String, inheritedNames: Set<String>) -> [SchemaNode] {
+    mutating func readBranches(_ entry: YAMLMergeKeys.Entry, path: String, inheritedNames: Set<String>) -> [SchemaNode] {
         guard case .sequence(let sequence) = entry.value else {
             typeError(entry, expected: "a list of schemas")
             return []
@@ -239,201 +239,9 @@ struct SchemaNodeBuilder {
         return sequence.map { build($0, path: path, inheritedNames: inheritedNames) }
     }
 
-    // MARK: - Keyword values
-
-    private mutating func readTypes(_ entry: YAMLMergeKeys.Entry) -> [SchemaType] {
-        var names: [(String, Node)] = []
-        switch entry.value {
-        case .scalar(let scalar) where Self.reading(scalar).stringValue != nil:
-            names = [(scalar.string, entry.value)]
-        case .sequence(let sequence):
-            for item in sequence {
-                guard case .scalar(let scalar) = item, Self.reading(scalar).stringValue != nil else {
-                    report(SchemaRules.unsupported, "type must name a type, found \(Self.describe(item))", at: item)
-                    continue
-                }
-                names.append((scalar.string, item))
-            }
-        default:
-            typeError(entry, expected: "a type name or a list of type names")
-            return []
-        }
-        var types: [SchemaType] = []
-        for (name, node) in names {
-            if let type = SchemaType(rawValue: name) {
-                if !types.contains(type) { types.append(type) }
-                continue
-            }
-            let candidates = SchemaType.allCases.map(\.rawValue)
-            var suggestion = NearMiss.closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
-            if suggestion == nil, ["int", "long"].contains(name.lowercased()) { suggestion = "did you mean 'integer'?" }
-            if suggestion == nil, ["bool"].contains(name.lowercased()) { suggestion = "did you mean 'boolean'?" }
-            if suggestion == nil, ["float", "double"].contains(name.lowercased()) { suggestion = "did you mean 'number'?" }
-            if suggestion == nil, ["map", "dict"].contains(name.lowercased()) { suggestion = "did you mean 'object'?" }
-            if suggestion == nil, ["list"].contains(name.lowercased()) { suggestion = "did you mean 'array'?" }
-            report(SchemaRules.unsupported,
-                   "unknown type '\(name)' (expected one of: \(candidates.joined(separator: ", ")))", at: node,
-                   suggestion: suggestion)
-        }
-        return types
-    }
-
-    private mutating func readStringList(_ entry: YAMLMergeKeys.Entry) -> [String]? {
-        guard case .sequence(let sequence) = entry.value else {
-            var expected = "a list of strings"
-            if entry.name == "required", case .scalar(let scalar) = entry.value, Self.reading(scalar).boolValue != nil {
-                expected += " (OpenAPI v3 lists required property names on the parent object, not `required: true` on the property)"
-            }
-            typeError(entry, expected: expected)
-            return nil
-        }
-        var out: [String] = []
-        for item in sequence {
-            guard case .scalar(let scalar) = item, let text = Self.reading(scalar).stringValue else {
-                report(SchemaRules.unsupported,
-                       "\(entry.name ?? "") must list strings, found \(Self.describe(item))", at: item)
-                continue
-            }
-            out.append(text)
-        }
-        return out
-    }
-
-    private mutating func readString(_ entry: YAMLMergeKeys.Entry) -> String? {
-        guard case .scalar(let scalar) = entry.value, let text = Self.reading(scalar).stringValue else {
-            typeError(entry, expected: "a string")
-            return nil
-        }
-        return text
-    }
-
-    private mutating func readBool(_ entry: YAMLMergeKeys.Entry) -> Bool? {
-        guard case .scalar(let scalar) = entry.value, let flag = Self.reading(scalar).boolValue else {
-            typeError(entry, expected: "true or false")
-            return nil
-        }
-        return flag
-    }
-
-    private mutating func readNumber(_ entry: YAMLMergeKeys.Entry) -> SchemaNumber? {
-        guard case .scalar(let scalar) = entry.value, case .number(let text) = Self.reading(scalar),
-              let number = SchemaNumber(text), number.value.isFinite
-        else {
-            typeError(entry, expected: "a number")
-            return nil
-        }
-        return number
-    }
-
-    private mutating func readCount(_ entry: YAMLMergeKeys.Entry) -> Int? {
-        guard case .scalar(let scalar) = entry.value, case .number(let text) = Self.reading(scalar),
-              let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= 0
-        else {
-            typeError(entry, expected: "a non-negative integer")
-            return nil
-        }
-        return value
-    }
-
-    private mutating func readExclusive(_ entry: YAMLMergeKeys.Entry) -> SchemaNode.ExclusiveBound? {
-        if case .scalar(let scalar) = entry.value {
-            switch Self.reading(scalar) {
-            case .bool(let flag): return .flag(flag)
-            case .number(let text): if let number = SchemaNumber(text), number.value.isFinite { return .value(number) }
-            default: break
-            }
-        }
-        typeError(entry, expected: "true, false or a number")
-        return nil
-    }
-
-    /// Known `x-*` extensions must have the shape pages rely on; unknown ones are kept as they are.
-    private mutating func checkExtension(_ name: String, _ value: SchemaValue, _ entry: YAMLMergeKeys.Entry) {
-        let ok: Bool
-        let expected: String
-        switch name {
-        case "x-doc-required", "x-doc-deprecated", "x-doc-skip", "x-unsafe", "x-kubernetes-int-or-string",
-             "x-kubernetes-preserve-unknown-fields":
-            ok = value.boolValue != nil; expected = "true or false"
-        case "x-doc-search":
-            ok = value.stringValue != nil; expected = "a string"
-        case "x-doc-examples":
-            ok = value.arrayValue != nil; expected = "a list of examples"
-        case "x-enum-descriptions":
-            ok = value.members != nil; expected = "a mapping of enum values to descriptions"
-        case "x-unsafe-rules":
-            ok = value.arrayValue?.allSatisfy({ $0.stringValue != nil }) ?? false; expected = "a list of strings"
-        default:
-            return
-        }
-        if !ok { typeError(entry, expected: expected) }
-    }
-
-    // MARK: - Values
-
-    /// A composed node as a `SchemaValue` (merge keys resolved).
-    mutating func convert(_ node: Node) -> SchemaValue {
-        switch node {
-        case .scalar(let scalar):
-            return Self.reading(scalar)
-        case .sequence(let sequence):
-            return .array(sequence.map { convert($0) })
-        case .mapping(let mapping):
-            var members: [SchemaValue.Member] = []
-            var seen = Set<String>()
-            for entry in mergedEntries(mapping) {
-                let key = entry.key.scalar?.string ?? Self.describe(entry.key)
-                guard seen.insert(key).inserted else { continue }
-                members.append(SchemaValue.Member(key: key, value: convert(entry.value)))
-            }
-            return .object(members)
-        case .alias:
-            return .null
-        }
-    }
-
-    /// How YAML reads a scalar: quoted and block scalars are strings; a plain one may be null, a boolean
-    /// (YAML 1.1 words included, as Kubernetes' YAML reader takes them) or a number.
-    static func reading(_ scalar: Node.Scalar) -> SchemaValue {
-        let text = scalar.string
-        switch scalar.style {
-        case .singleQuoted, .doubleQuoted, .literal, .folded:
-            return .string(text)
-        default:
-            break
-        }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
-        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
-        default: break
-        }
-        if SchemaNumber.parse(text) != nil { return .number(text) }
-        return .string(text)
-    }
-
-    /// "string \"x\"", "number 5", "a mapping": how a node is named in a message.
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar):
-            switch reading(scalar) {
-            case .null: return "null"
-            case .bool: return "boolean \(scalar.string)"
-            case .number: return "number \(scalar.string)"
-            default:
-                let text = scalar.string
-                let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-                return "string \"\(shown)\""
-            }
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        }
-    }
-
     // MARK: - Helpers
 
-    private mutating func mergedEntries(_ mapping: Node.Mapping) -> [YAMLMergeKeys.Entry] {
+    mutating func mergedEntries(_ mapping: Node.Mapping) -> [YAMLMergeKeys.Entry] {
         var problems: [YAMLMergeKeys.Problem] = []
         let entries = YAMLMergeKeys.entries(of: mapping, problems: &problems)
         for problem in problems {
@@ -442,12 +250,12 @@ struct SchemaNodeBuilder {
         return entries
     }
 
-    private mutating func typeError(_ entry: YAMLMergeKeys.Entry, expected: String) {
+    mutating func typeError(_ entry: YAMLMergeKeys.Entry, expected: String) {
         report(SchemaRules.unsupported, "\(entry.name ?? "keyword") must be \(expected), found \(Self.describe(entry.value))",
                at: entry.value)
     }
 
-    private mutating func report(_ rule: RuleDescriptor, _ message: String, at node: Node, suggestion: String? = nil) {
+    mutating func report(_ rule: RuleDescriptor, _ message: String, at node: Node, suggestion: String? = nil) {
         diagnostics.append(Diagnostic(rule: rule, message: message, at: location(node), suggestion: suggestion))
     }
 
