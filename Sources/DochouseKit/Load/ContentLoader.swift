@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Reads a docs tree from disk into a `ContentTree`. The only place the load stage touches the file system.
 public enum ContentLoader {
@@ -139,13 +140,14 @@ struct TreeWalker {
         var walked: [Chosen] = []
         walk(directory, relative: "", include: include, into: &walked)
         let chosen = walked
-        let reads = ReadSlots(count: chosen.count)
+        let reads = Mutex([Result<[UInt8], Diagnostic>?](repeating: nil, count: chosen.count))
         DispatchQueue.concurrentPerform(iterations: chosen.count) { position in
-            reads.set(position, ContentLoader.readFile(chosen[position].path, maxBytes: maxBytes))
+            let read = ContentLoader.readFile(chosen[position].path, maxBytes: maxBytes)
+            reads.withLock { $0[position] = read }
         }
         var result: [RawFile] = []
         result.reserveCapacity(chosen.count)
-        for (file, read) in zip(chosen, reads.results) {
+        for (file, read) in zip(chosen, reads.withLock { $0 }) {
             switch read {
             case .success(let bytes)?: result.append(RawFile(relativePath: file.relativePath, displayPath: file.path, bytes: bytes))
             case .failure(let diagnostic)?: diagnostics.append(diagnostic)
@@ -197,16 +199,3 @@ struct TreeWalker {
     }
 }
 
-/// One result slot per file, filled from many threads, each slot by one.
-private final class ReadSlots: @unchecked Sendable {
-    private(set) var results: [Result<[UInt8], Diagnostic>?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ position: Int, _ result: Result<[UInt8], Diagnostic>) {
-        lock.lock()
-        results[position] = result
-        lock.unlock()
-    }
-}

@@ -29,7 +29,16 @@ struct HTMLBuffer {
         text.withUTF8 { HTMLEscaping.appendEscaped($0, to: &bytes) }
     }
 
+    /// ` name="value"`, the value escaped.
+    mutating func attribute(_ name: StaticString, _ value: String) {
+        raw(" ")
+        raw(name)
+        raw("=\"")
+        escaped(value)
+        raw("\"")
+    }
+
     mutating func decimal(_ value: Int) {
-        raw(String(value))
+        JSONText.appendDecimal(value, to: &bytes)
     }
 }

@@ -181,11 +181,7 @@ struct MarkdownHTMLRenderer {
             out.raw("<a href=\"")
             if let target { out.raw(HTMLEscaping.escapeHref(href(target))) }
             out.raw("\"")
-            if !title.isEmpty {
-                out.raw(" title=\"")
-                out.escaped(title)
-                out.raw("\"")
-            }
+            if !title.isEmpty { out.attribute("title", title) }
             out.raw(">")
             inlines(node.children, into: &out)
             out.raw("</a>")
@@ -193,14 +189,9 @@ struct MarkdownHTMLRenderer {
             let target = nextLinkTarget()
             out.raw("<img src=\"")
             if let target { out.raw(HTMLEscaping.escapeHref(href(target))) }
-            out.raw("\" alt=\"")
-            out.escaped(node.plainText)
             out.raw("\"")
-            if !title.isEmpty {
-                out.raw(" title=\"")
-                out.escaped(title)
-                out.raw("\"")
-            }
+            out.attribute("alt", node.plainText)
+            if !title.isEmpty { out.attribute("title", title) }
             out.raw(">")
         default:
             // Blocks never stand among inlines; unknown extension nodes keep their content.

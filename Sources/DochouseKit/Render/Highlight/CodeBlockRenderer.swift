@@ -24,30 +24,20 @@ struct CodeBlockRenderer {
         var highlighter = CodeHighlighter.language(forFence: block.language)
         if highlighter == .yaml, sample.isJSONInYAMLFence { highlighter = .json }
         out.raw("<div class=\"code-block\"")
-        if !block.language.isEmpty {
-            out.raw(" data-language=\"")
-            out.escaped(block.language)
-            out.raw("\"")
-        }
-        out.raw(" data-sample-kind=\"")
-        out.escaped(Self.kindSlug(sample.kind))
-        out.raw("\" data-sample-status=\"")
+        if !block.language.isEmpty { out.attribute("data-language", block.language) }
+        out.attribute("data-sample-kind", Self.kindSlug(sample.kind))
         let state = status(findings)
-        out.raw(state)
-        out.raw("\">\n<div class=\"code-toolbar\">")
+        out.attribute("data-sample-status", state)
+        out.raw(">\n<div class=\"code-toolbar\">")
         let title = strings[state == "ok" ? "sampleChecked" : "sampleFindings"] ?? ""
-        out.raw("<span class=\"sample-badge\" title=\"")
-        out.escaped(title)
-        out.raw("\">")
+        out.raw("<span class=\"sample-badge\"")
+        out.attribute("title", title)
+        out.raw(">")
         out.escaped(badge(sample))
         out.raw("</span>")
         out.raw(Self.copyButton(strings))
         out.raw("</div>\n<pre><code")
-        if !block.language.isEmpty {
-            out.raw(" class=\"language-")
-            out.escaped(block.language)
-            out.raw("\"")
-        }
+        if !block.language.isEmpty { out.attribute("class", "language-" + block.language) }
         out.raw(">")
         if let highlighter {
             out.raw(bytes: CodeHighlighter.highlightedBytes(block.literal, as: highlighter))
