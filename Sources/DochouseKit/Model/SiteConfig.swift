@@ -6,7 +6,12 @@ public struct SiteConfig: Sendable, Hashable {
     /// The site title per language.
     public var titles: [String: String]
     /// The URL the site is published under (`https://example.com/docs/`); only its path is used in links.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = Self.path(of: baseURL) }
+    }
+    /// The path part of `baseURL`, always starting and ending with `/`. Kept beside it because every link of
+    /// every page is made absolute with it.
+    public private(set) var basePath: String
     public var navigation: [NavigationItem]
     /// Rule severities set by the site: `iam.placeholder-account: off`.
     public var ruleSeverities: [String: ConfiguredSeverity]
@@ -20,6 +25,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.defaultLanguage = defaultLanguage ?? languages.first ?? "en"
         self.titles = titles
         self.baseURL = baseURL
+        self.basePath = Self.path(of: baseURL)
         self.navigation = navigation
         self.ruleSeverities = ruleSeverities
         self.limits = limits
@@ -27,8 +33,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     public static let `default` = SiteConfig()
 
-    /// The path part of `baseURL`, always starting and ending with `/`.
-    public var basePath: String {
+    private static func path(of baseURL: String) -> String {
         var path = baseURL
         if let scheme = path.range(of: "://") {
             let afterScheme = path[scheme.upperBound...]

@@ -29,6 +29,12 @@ struct HTMLBuffer {
         text.withUTF8 { HTMLEscaping.appendEscaped($0, to: &bytes) }
     }
 
+    /// A URL for an `href` or `src`, as `HTMLEscaping.escapeHref` writes it.
+    mutating func href(_ url: String) {
+        var url = url
+        url.withUTF8 { HTMLEscaping.appendHref($0, to: &bytes) }
+    }
+
     /// ` name="value"`, the value escaped.
     mutating func attribute(_ name: StaticString, _ value: String) {
         raw(" ")

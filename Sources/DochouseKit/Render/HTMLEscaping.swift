@@ -25,21 +25,40 @@ enum HTMLEscaping {
     /// Percent-encodes what may not stand in an `href` as it is (as cmark does), then escapes it for an attribute.
     /// Existing `%XX` escapes are kept.
     static func escapeHref(_ url: String) -> String {
-        var out = ""
-        out.reserveCapacity(url.utf8.count)
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case _ where "-_.+!*(),%#@?=;:/$~".utf8.contains(byte):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "&"): out += "&amp;"
-            case UInt8(ascii: "'"): out += "&#x27;"
+        var out: [UInt8] = []
+        out.reserveCapacity(url.utf8.count + 8)
+        var url = url
+        url.withUTF8 { appendHref($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a URL's UTF-8 bytes to `out` as `escapeHref` writes them.
+    static func appendHref(_ url: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for byte in url {
+            switch hrefClass[Int(byte)] {
+            case 0: out.append(byte)
+            case 1: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 2: out.append(contentsOf: [0x26, 0x23, 0x78, 0x32, 0x37, 0x3B])  // &#x27;
             default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                let digits: StaticString = "0123456789ABCDEF"
+                out.append(0x25)
+                out.append(digits.utf8Start[Int(byte >> 4)])
+                out.append(digits.utf8Start[Int(byte & 0x0F)])
             }
         }
-        return out
+    }
+
+    /// Per byte: 0 kept as it is (letters, digits and `-_.+!*(),%#@?=;:/$~`), 1 `&`, 2 `'`, 3 percent-encoded.
+    private static let hrefClass: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return 0
+        case _ where "-_.+!*(),%#@?=;:/$~".utf8.contains(byte): return 0
+        case UInt8(ascii: "&"): return 1
+        case UInt8(ascii: "'"): return 2
+        default: return 3
+        }
     }
 }
 

@@ -65,7 +65,7 @@ struct MarkdownHTMLRenderer {
                 out.raw("\">")
                 inlines(children, into: &out)
                 out.raw("<a class=\"heading-anchor\" href=\"#")
-                out.raw(HTMLEscaping.escapeHref(id))
+                out.href(id)
                 out.raw("\" aria-label=\"")
                 out.escaped(permalinkLabel)
                 out.raw("\">#</a>")
@@ -179,7 +179,7 @@ struct MarkdownHTMLRenderer {
         case .link(_, let title):
             let target = nextLinkTarget()
             out.raw("<a href=\"")
-            if let target { out.raw(HTMLEscaping.escapeHref(href(target))) }
+            if let target { out.href(href(target)) }
             out.raw("\"")
             if !title.isEmpty { out.attribute("title", title) }
             out.raw(">")
@@ -188,7 +188,7 @@ struct MarkdownHTMLRenderer {
         case .image(_, let title):
             let target = nextLinkTarget()
             out.raw("<img src=\"")
-            if let target { out.raw(HTMLEscaping.escapeHref(href(target))) }
+            if let target { out.href(href(target)) }
             out.raw("\"")
             out.attribute("alt", node.plainText)
             if !title.isEmpty { out.attribute("title", title) }
