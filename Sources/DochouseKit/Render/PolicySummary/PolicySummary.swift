@@ -119,7 +119,7 @@ struct PolicySummary {
         out.raw("</summary>\n")
         for statement in statements {
             out.raw("<div class=\"policy-statement\">\n<p>")
-            out.raw(words.sentence(statement, resourceBased: isResourceBased))
+            words.writeSentence(statement, resourceBased: isResourceBased, into: &out)
             out.raw("</p>\n")
             guard !statement.actions.isEmpty else { out.raw("</div>\n"); continue }
             out.raw("<div class=\"table-wrapper\"><table>\n<thead><tr><th scope=\"col\">")
@@ -154,7 +154,7 @@ struct PolicySummary {
                     }
                 }
                 out.raw("</td><td>")
-                out.raw(words.scope(row, resourceBased: isResourceBased))
+                words.writeScope(row, resourceBased: isResourceBased, into: &out)
                 out.raw("</td></tr>\n")
             }
             out.raw("</tbody>\n</table></div>\n</div>\n")

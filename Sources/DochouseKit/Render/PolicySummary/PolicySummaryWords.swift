@@ -19,103 +19,180 @@ struct PolicySummaryWords {
 
     /// Whether the action can be limited to specific resources, and to which types.
     /// In a resource policy, an action without resource types cannot be granted at all, and the cell says so.
-    func scope(_ row: PolicySummary.ActionRow, resourceBased: Bool) -> String {
-        if row.matches == 0 { return "—" }
-        let types = row.resourceTypes.map { "<code>" + HTMLEscaping.escape($0) + "</code>" }.joined(separator: ", ")
-        let star = "<code>\"Resource\": \"*\"</code>"
-        if row.resourceTypes.isEmpty && resourceBased {
-            return "<span class=\"scope-none\">" + (russian ? "нет: политика ресурса не может его разрешить"
-                : "no: a resource policy cannot grant it") + "</span>"
-        }
+    func writeScope(_ row: PolicySummary.ActionRow, resourceBased: Bool, into out: inout HTMLBuffer) {
+        if row.matches == 0 { out.raw("—"); return }
         if row.resourceTypes.isEmpty {
-            return "<span class=\"scope-none\">" + (russian ? "нет, только " : "no, only ") + star + "</span>"
+            out.raw("<span class=\"scope-none\">")
+            if resourceBased {
+                out.raw(russian ? "нет: политика ресурса не может его разрешить" : "no: a resource policy cannot grant it")
+            } else {
+                out.raw(russian ? "нет, только " : "no, only ")
+                out.raw("<code>\"Resource\": \"*\"</code>")
+            }
+            out.raw("</span>")
+            return
         }
-        if row.needsStar { return (russian ? "частично: " : "partly: ") + types }
-        return (russian ? "да: " : "yes: ") + types
+        if row.needsStar { out.raw(russian ? "частично: " : "partly: ") } else { out.raw(russian ? "да: " : "yes: ") }
+        for (index, type) in row.resourceTypes.enumerated() {
+            if index > 0 { out.raw(", ") }
+            code(type, into: &out)
+        }
     }
 
     /// One sentence: what the statement does, to whom, how many actions of which levels, on what.
-    func sentence(_ statement: PolicySummary.Statement, resourceBased: Bool) -> String {
-        var out = ""
-        if let sid = statement.sid, !sid.isEmpty { out += "<strong>" + HTMLEscaping.escape(sid) + "</strong>: " }
-        let who = principals(statement.principals, resourceBased: resourceBased)
-        let what = actions(statement)
-        let on = resources(statement, resourceBased: resourceBased)
+    func writeSentence(_ statement: PolicySummary.Statement, resourceBased: Bool, into out: inout HTMLBuffer) {
+        if let sid = statement.sid, !sid.isEmpty {
+            out.raw("<strong>")
+            out.escaped(sid)
+            out.raw("</strong>: ")
+        }
         // The verb starts the sentence (after the Sid, if any), so it is capitalised.
         if russian {
-            out += (statement.allows ? "Разрешает " : "Запрещает ") + who + " " + what + " " + on + "."
+            out.raw(statement.allows ? "Разрешает " : "Запрещает ")
+            principals(statement.principals, resourceBased: resourceBased, into: &out)
+            out.raw(" ")
+        } else if statement.allows {
+            out.raw("Lets ")
+            principals(statement.principals, resourceBased: resourceBased, into: &out)
+            out.raw(" perform ")
         } else {
-            out += statement.allows ? "Lets " + who + " perform " + what + " " + on + "."
-                : "Denies " + who + " " + what + " " + on + "."
+            out.raw("Denies ")
+            principals(statement.principals, resourceBased: resourceBased, into: &out)
+            out.raw(" ")
         }
-        return out
+        actions(statement, into: &out)
+        out.raw(" ")
+        resources(statement, resourceBased: resourceBased, into: &out)
+        out.raw(".")
     }
 
-    private func principals(_ values: [String], resourceBased: Bool) -> String {
+    private func principals(_ values: [String], resourceBased: Bool, into out: inout HTMLBuffer) {
         if values.isEmpty {
-            return resourceBased ? (russian ? "никому не указанному" : "no named principal")
-                : (russian ? "тем, к кому привязана политика," : "the identities this policy is attached to")
+            out.raw(resourceBased ? (russian ? "никому не указанному" : "no named principal")
+                : (russian ? "тем, к кому привязана политика," : "the identities this policy is attached to"))
+            return
         }
-        let described = values.map(principal)
-        return join(described)
+        join(values, into: &out) { value, out in principal(value, into: &out) }
     }
 
-    private func principal(_ value: String) -> String {
-        let code = "<code>" + HTMLEscaping.escape(value) + "</code>"
-        if value == "*" { return russian ? "любому (<code>*</code>)" : "anyone (<code>*</code>)" }
-        if value.hasSuffix(".amazonaws.com") { return (russian ? "сервису " : "the service ") + code }
-        if value.count == 12, value.allSatisfy(\.isNumber) { return (russian ? "аккаунту " : "account ") + code }
+    private func principal(_ value: String, into out: inout HTMLBuffer) {
+        if value == "*" { out.raw(russian ? "любому (<code>*</code>)" : "anyone (<code>*</code>)"); return }
+        if value.hasSuffix(".amazonaws.com") {
+            out.raw(russian ? "сервису " : "the service ")
+            code(value, into: &out)
+            return
+        }
+        if value.count == 12, value.allSatisfy(\.isNumber) {
+            out.raw(russian ? "аккаунту " : "account ")
+            code(value, into: &out)
+            return
+        }
         let parts = value.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         if parts.count == 6, parts[0] == "arn", parts[2] == "iam" {
-            let account = "<code>" + HTMLEscaping.escape(String(parts[4])) + "</code>"
+            let account = String(parts[4])
             let resource = parts[5]
-            if resource == "root" { return (russian ? "аккаунту " : "account ") + account }
+            if resource == "root" {
+                out.raw(russian ? "аккаунту " : "account ")
+                code(account, into: &out)
+                return
+            }
             if let slash = resource.firstIndex(of: "/") {
-                let type = resource[..<slash]
-                let name = "<code>" + HTMLEscaping.escape(String(resource[resource.index(after: slash)...])) + "</code>"
-                let account = russian ? " (аккаунт " + account + ")" : " (account " + account + ")"
-                switch type {
-                case "role": return (russian ? "роли IAM " : "the IAM role ") + name + account
-                case "user": return (russian ? "пользователю IAM " : "the IAM user ") + name + account
-                case "assumed-role": return (russian ? "сеансу роли " : "sessions of the role ") + name + account
-                default: break
+                let lead: StaticString?
+                switch resource[..<slash] {
+                case "role": lead = russian ? "роли IAM " : "the IAM role "
+                case "user": lead = russian ? "пользователю IAM " : "the IAM user "
+                case "assumed-role": lead = russian ? "сеансу роли " : "sessions of the role "
+                default: lead = nil
+                }
+                if let lead {
+                    out.raw(lead)
+                    code(String(resource[resource.index(after: slash)...]), into: &out)
+                    out.raw(russian ? " (аккаунт " : " (account ")
+                    code(account, into: &out)
+                    out.raw(")")
+                    return
                 }
             }
         }
-        return code
+        code(value, into: &out)
     }
 
-    private func actions(_ statement: PolicySummary.Statement) -> String {
+    private func actions(_ statement: PolicySummary.Statement, into out: inout HTMLBuffer) {
         let total = statement.actions.reduce(0) { $0 + max($1.matches, 1) }
         var counts = PolicySummary.LevelCounts()
         for row in statement.actions { counts.add(row.levelCounts) }
         let unknown = statement.actions.filter { $0.matches == 0 }.count
-        var parts = counts.nonZero.map { level, count in
-            russian ? "\(level.russianName): \(count)" : "\(count) \(level.displayName)"
-        }
-        if unknown > 0 { parts.append(russian ? "нет в каталоге: \(unknown)" : "\(unknown) not in the catalog") }
-        let detail = parts.isEmpty ? "" : " (" + HTMLEscaping.escape(parts.joined(separator: ", ")) + ")"
         if statement.isNotAction {
-            return russian ? "все действия, кроме \(total)" + detail : "every action except \(total)" + detail
+            out.raw(russian ? "все действия, кроме " : "every action except ")
+            out.decimal(total)
+        } else {
+            out.decimal(total)
+            out.raw(" ")
+            if russian {
+                out.escaped(Self.russianPlural(total, "действие", "действия", "действий"))
+            } else {
+                out.raw(total == 1 ? "action" : "actions")
+            }
         }
-        return russian ? "\(total) \(Self.russianPlural(total, "действие", "действия", "действий"))" + detail
-            : "\(total) \(total == 1 ? "action" : "actions")" + detail
+        let levels = counts.nonZero
+        guard !levels.isEmpty || unknown > 0 else { return }
+        out.raw(" (")
+        for (index, (level, count)) in levels.enumerated() {
+            if index > 0 { out.raw(", ") }
+            if russian {
+                out.escaped(level.russianName)
+                out.raw(": ")
+                out.decimal(count)
+            } else {
+                out.decimal(count)
+                out.raw(" ")
+                out.escaped(level.displayName)
+            }
+        }
+        if unknown > 0 {
+            if !levels.isEmpty { out.raw(", ") }
+            if russian {
+                out.raw("нет в каталоге: ")
+                out.decimal(unknown)
+            } else {
+                out.decimal(unknown)
+                out.raw(" not in the catalog")
+            }
+        }
+        out.raw(")")
     }
 
-    private func resources(_ statement: PolicySummary.Statement, resourceBased: Bool) -> String {
+    private func resources(_ statement: PolicySummary.Statement, resourceBased: Bool, into out: inout HTMLBuffer) {
         if !statement.hasResource {
-            return resourceBased ? (russian ? "на ресурсе, к которому привязана политика" : "on the resource this policy is attached to")
-                : (russian ? "без указания ресурсов" : "without naming a resource")
+            out.raw(resourceBased ? (russian ? "на ресурсе, к которому привязана политика" : "on the resource this policy is attached to")
+                : (russian ? "без указания ресурсов" : "without naming a resource"))
+            return
         }
-        if statement.resources == ["*"] && !statement.isNotResource { return russian ? "на всех ресурсах" : "on all resources" }
-        let list = join(statement.resources.map { "<code>" + HTMLEscaping.escape($0) + "</code>" })
-        if statement.isNotResource { return (russian ? "на всех ресурсах, кроме " : "on every resource except ") + list }
-        return (russian ? "на " : "on ") + list
+        if statement.resources == ["*"] && !statement.isNotResource {
+            out.raw(russian ? "на всех ресурсах" : "on all resources")
+            return
+        }
+        if statement.isNotResource {
+            out.raw(russian ? "на всех ресурсах, кроме " : "on every resource except ")
+        } else {
+            out.raw(russian ? "на " : "on ")
+        }
+        join(statement.resources, into: &out) { resource, out in code(resource, into: &out) }
     }
 
-    private func join(_ parts: [String]) -> String {
-        guard parts.count > 1, let last = parts.last else { return parts.first ?? "" }
-        return parts.dropLast().joined(separator: ", ") + (russian ? " и " : " and ") + last
+    /// `<code>value</code>`, the value escaped.
+    private func code(_ value: String, into out: inout HTMLBuffer) {
+        out.raw("<code>")
+        out.escaped(value)
+        out.raw("</code>")
+    }
+
+    /// `a`, `a and b`, `a, b and c`: each part written by `part`.
+    private func join(_ parts: [String], into out: inout HTMLBuffer, _ part: (String, inout HTMLBuffer) -> Void) {
+        for (index, value) in parts.enumerated() {
+            if index > 0 { out.raw(index == parts.count - 1 ? (russian ? " и " : " and ") : ", ") }
+            part(value, &out)
+        }
     }
 
     static func russianPlural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
