@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The allocator the executable links (ARCHITECTURE.md, "Decisions and why"); only `dochouse` imports it.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         // Small C helpers for system calls Swift's Glibc module does not expose (renameat2).
         .target(name: "CSystemShims"),
         // The one module that touches cmark's C pointers; it hands out Swift values.
@@ -59,6 +64,7 @@ let package = Package(
             dependencies: [
                 "DochouseKit",
                 "DochouseServe",
+                "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -8,7 +8,7 @@ struct Dochouse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dochouse",
         abstract: "Builds bilingual documentation and proves its samples right.",
-        version: DochouseVersion.current,
+        version: DochouseVersion.current + " (" + Allocator.name + ")",
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, BaselineCommand.self, RulesCommand.self, BenchCommand.self, BenchServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
