@@ -21,10 +21,14 @@ enum SearchIndexBuilder {
         // gathering the postings.
         var pages: [UInt8] = [UInt8(ascii: "[")]
         var docs: [UInt8] = [UInt8(ascii: "[")]
-        // Postings per stem, found by the stem's number (text only for stems the table could not number).
-        var slots: [(stem: String, postings: [Int])] = []
-        var slotByNumber: [Int: Int] = [:]
+        // Each stem gets a slot, found by the stem's number (by text only for stems the table could not number).
+        // Postings are gathered as (slot, posting) pairs and grouped by slot after: appending to one array per
+        // stem checked each array's uniqueness and retained the term's stem on every posting.
+        var stems: [String] = []
+        var slotOfNumber: [Int32] = []  // slot + 1 per stem number; 0: none yet
         var slotByText: [String: Int] = [:]
+        var pairSlots: [Int32] = []
+        var pairPostings: [Int] = []
         var docCount = 0
         for (pageNumber, document) in sorted.enumerated() {
             if pageNumber > 0 { pages.append(UInt8(ascii: ",")) }
@@ -42,23 +46,50 @@ enum SearchIndexBuilder {
                 docs.append(UInt8(ascii: ","))
                 JSONText.append(section.heading, to: &docs)
                 docs.append(UInt8(ascii: "]"))
-                for term in best {
-                    let slot: Int
-                    if let number = term.number {
-                        if let known = slotByNumber[number] { slot = known } else { slot = slots.count; slotByNumber[number] = slot; slots.append((term.stem, [])) }
-                    } else {
-                        if let known = slotByText[term.stem] { slot = known } else { slot = slots.count; slotByText[term.stem] = slot; slots.append((term.stem, [])) }
+                best.withUnsafeBufferPointer { terms in
+                    for index in terms.indices {
+                        let slot: Int
+                        if let number = terms[index].number {
+                            if number >= slotOfNumber.count { slotOfNumber.append(contentsOf: repeatElement(0, count: number + 1 - slotOfNumber.count)) }
+                            if slotOfNumber[number] != 0 {
+                                slot = Int(slotOfNumber[number]) - 1
+                            } else {
+                                slot = stems.count
+                                slotOfNumber[number] = Int32(slot + 1)
+                                stems.append(terms[index].stem)
+                            }
+                        } else if let known = slotByText[terms[index].stem] {
+                            slot = known
+                        } else {
+                            slot = stems.count
+                            slotByText[terms[index].stem] = slot
+                            stems.append(terms[index].stem)
+                        }
+                        pairSlots.append(Int32(slot))
+                        pairPostings.append(docCount * 4 + terms[index].field)
                     }
-                    slots[slot].postings.append(docCount * 4 + term.field)
                 }
                 docCount += 1
             }
+        }
+        // Group the postings by slot, keeping their order (a counting sort).
+        var starts = [Int](repeating: 0, count: stems.count + 1)
+        for slot in pairSlots { starts[Int(slot) + 1] += 1 }
+        for slot in 0..<stems.count { starts[slot + 1] += starts[slot] }
+        var grouped = [Int](repeating: 0, count: pairPostings.count)
+        var fill = starts
+        for (slot, posting) in zip(pairSlots, pairPostings) {
+            grouped[fill[Int(slot)]] = posting
+            fill[Int(slot)] += 1
+        }
+        var slots: [(stem: String, postings: ArraySlice<Int>)] = stems.indices.map { slot in
+            (stems[slot], grouped[starts[slot]..<starts[slot + 1]])
         }
         // A stem numbered on some pages and not on others (the table filled up meanwhile) has two slots: merge them.
         if !slotByText.isEmpty {
             var merged: [String: [Int]] = [:]
             for slot in slots { merged[slot.stem, default: []] += slot.postings }
-            slots = merged.map { ($0.key, $0.value.sorted()) }
+            slots = merged.map { ($0.key, ArraySlice($0.value.sorted())) }
         }
         slots.sort { $0.stem < $1.stem }
         var out: [UInt8] = []
