@@ -98,6 +98,7 @@ struct SearchDocument: Sendable, Hashable {
         let entries = (0..<words.count).map { word in words.withBytes(of: word) { SearchStemTable.shared.entry(for: $0) } }
         let allNumbered = entries.allSatisfy { $0.number != nil }
         var byNumber: [Int: Int] = [:]
+        byNumber.reserveCapacity(words.count)
         var byText: [String: Int] = [:]
         var stems: [String] = []
         var numbers: [Int?] = []

@@ -52,88 +52,114 @@ enum SearchTokenizer {
             scratch.codes = codes
             scratch.word = word
         }
-        codes.removeAll(keepingCapacity: true)
-        codes.reserveCapacity(text.utf8.count)
-        guard foldBasic(text, into: &codes) else {
+        // Written through pointers into buffers sized up front: a folded text has at most one code per byte, and
+        // a word's UTF-8 is never longer than the text it came from. (Appending element by element checked the
+        // arrays' capacity and uniqueness on every byte: a third of cutting the words.)
+        var text = text
+        let byteCount = text.utf8.count
+        if codes.count < byteCount { codes = [UInt16](repeating: 0, count: Swift.max(byteCount, 2 * codes.count)) }
+        if word.count < byteCount { word = [UInt8](repeating: 0, count: Swift.max(byteCount, 2 * word.count)) }
+        let folded = text.withUTF8 { source in
+            codes.withUnsafeMutableBufferPointer { foldBasic(source, into: $0) }
+        }
+        guard let n = folded else {
             for word in scalarWords(text) {
                 var word = word
                 word.withUTF8 { body($0) }
             }
             return
         }
-        word.reserveCapacity(64)
-        var i = 0
-        let n = codes.count
-        while i < n {
-            guard isBasicWordCode(codes[i]) else { i += 1; continue }
-            word.removeAll(keepingCapacity: true)
-            var apostrophes = 0
-            while i < n {
-                let code = codes[i]
-                if isBasicWordCode(code) {
-                    appendUTF8(code, to: &word)
-                    i += 1
-                } else if code == 0x27, i + 1 < n, isBasicLetterCode(codes[i + 1]) {
-                    word.append(0x27)
-                    apostrophes += 1
-                    i += 1
-                    while i < n, isBasicLetterCode(codes[i]) { appendUTF8(codes[i], to: &word); i += 1 }
-                    // After an apostrophe group only letters continue the word (as the JS pattern says).
-                    if i < n, codes[i] == 0x27 { continue }
-                    break
-                } else {
-                    break
+        codes.withUnsafeBufferPointer { codes in
+            word.withUnsafeMutableBufferPointer { word in
+                var i = 0
+                while i < n {
+                    guard isBasicWordCode(codes[i]) else { i += 1; continue }
+                    var length = 0
+                    var apostrophes = 0
+                    while i < n {
+                        let code = codes[i]
+                        if isBasicWordCode(code) {
+                            appendUTF8(code, to: word, at: &length)
+                            i += 1
+                        } else if code == 0x27, i + 1 < n, isBasicLetterCode(codes[i + 1]) {
+                            word[length] = 0x27
+                            length += 1
+                            apostrophes += 1
+                            i += 1
+                            while i < n, isBasicLetterCode(codes[i]) { appendUTF8(codes[i], to: word, at: &length); i += 1 }
+                            // After an apostrophe group only letters continue the word (as the JS pattern says).
+                            if i < n, codes[i] == 0x27 { continue }
+                            break
+                        } else {
+                            break
+                        }
+                    }
+                    if length >= 2, word[length - 2] == 0x27, word[length - 1] == 0x73 {
+                        length -= 2
+                        apostrophes -= 1
+                    }
+                    if apostrophes > 0 {
+                        var kept = 0
+                        for index in 0..<length where word[index] != 0x27 {
+                            word[kept] = word[index]
+                            kept += 1
+                        }
+                        length = kept
+                    }
+                    if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])) }
                 }
             }
-            let count = word.count
-            if count >= 2, word[count - 2] == 0x27, word[count - 1] == 0x73 {
-                word.removeLast(2)
-                apostrophes -= 1
-            }
-            if apostrophes > 0 { word.removeAll { $0 == 0x27 } }
-            if !word.isEmpty { word.withUnsafeBufferPointer { body($0) } }
         }
     }
 
     /// Lowercases and folds `text` into code points when every scalar is ASCII, basic Cyrillic or `’`:
-    /// `A-Z` and Cyrillic capitals to lower case, `ё`/`Ё` to `е`, `’` to `'`. False (and `codes` unusable) otherwise.
-    private static func foldBasic(_ text: String, into codes: inout [UInt16]) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
+    /// `A-Z` and Cyrillic capitals to lower case, `ё`/`Ё` to `е`, `’` to `'`. The number of codes written, or nil
+    /// (and `codes` unusable) otherwise. `codes` must hold at least one code per byte of `text`.
+    private static func foldBasic(_ text: UnsafeBufferPointer<UInt8>, into codes: UnsafeMutableBufferPointer<UInt16>) -> Int? {
+        var count = 0
+        var i = 0
+        let n = text.count
+        while i < n {
+            let byte = text[i]
             if byte < 0x80 {
-                codes.append(byte >= 0x41 && byte <= 0x5A ? UInt16(byte) + 0x20 : UInt16(byte))
+                codes[count] = byte >= 0x41 && byte <= 0x5A ? UInt16(byte) + 0x20 : UInt16(byte)
+                i += 1
             } else if byte == 0xD0 || byte == 0xD1 {
-                guard let next = utf8.next() else { return false }
-                let scalar = (UInt16(byte & 0x1F) << 6) | UInt16(next & 0x3F)
+                guard i + 1 < n else { return nil }
+                let scalar = (UInt16(byte & 0x1F) << 6) | UInt16(text[i + 1] & 0x3F)
                 switch scalar {
-                case 0x400...0x40F: codes.append(scalar == 0x401 ? 0x435 : scalar + 0x50)
-                case 0x410...0x42F: codes.append(scalar + 0x20)
-                case 0x451: codes.append(0x435)
-                case 0x430...0x45F: codes.append(scalar)
-                default: return false
+                case 0x400...0x40F: codes[count] = scalar == 0x401 ? 0x435 : scalar + 0x50
+                case 0x410...0x42F: codes[count] = scalar + 0x20
+                case 0x451: codes[count] = 0x435
+                case 0x430...0x45F: codes[count] = scalar
+                default: return nil
                 }
+                i += 2
             } else if byte == 0xC2 || byte == 0xC3 {
                 // Latin-1 punctuation and signs that docs use between words: no-break space, «», §, ©, ®, °, ±, ·, ×, ÷.
-                guard let next = utf8.next() else { return false }
-                let scalar = (UInt16(byte & 0x1F) << 6) | UInt16(next & 0x3F)
+                guard i + 1 < n else { return nil }
+                let scalar = (UInt16(byte & 0x1F) << 6) | UInt16(text[i + 1] & 0x3F)
                 switch scalar {
-                case 0xA0, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB1, 0xB6, 0xB7, 0xBB, 0xD7, 0xF7: codes.append(0x20)
-                default: return false
+                case 0xA0, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB1, 0xB6, 0xB7, 0xBB, 0xD7, 0xF7: codes[count] = 0x20
+                default: return nil
                 }
+                i += 2
             } else if byte == 0xE2 {
-                guard let second = utf8.next(), let third = utf8.next() else { return false }
-                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                guard i + 2 < n else { return nil }
+                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
                 switch scalar {
-                case 0x2019: codes.append(0x27)
+                case 0x2019: codes[count] = 0x27
                 // General punctuation (dashes, quotes, ellipsis, spaces), the numero sign, arrows: never inside a word.
-                case 0x2000...0x205E, 0x2116, 0x2190...0x21FF: codes.append(0x20)
-                default: return false
+                case 0x2000...0x205E, 0x2116, 0x2190...0x21FF: codes[count] = 0x20
+                default: return nil
                 }
+                i += 3
             } else {
-                return false
+                return nil
             }
+            count += 1
         }
-        return true
+        return count
     }
 
     private static func isBasicLetterCode(_ code: UInt16) -> Bool {
@@ -144,12 +170,14 @@ enum SearchTokenizer {
         isBasicLetterCode(code) || (code >= 0x30 && code <= 0x39)
     }
 
-    private static func appendUTF8(_ code: UInt16, to bytes: inout [UInt8]) {
+    private static func appendUTF8(_ code: UInt16, to bytes: UnsafeMutableBufferPointer<UInt8>, at length: inout Int) {
         if code < 0x80 {
-            bytes.append(UInt8(code))
+            bytes[length] = UInt8(code)
+            length += 1
         } else {
-            bytes.append(0xC0 | UInt8(code >> 6))
-            bytes.append(0x80 | UInt8(code & 0x3F))
+            bytes[length] = 0xC0 | UInt8(code >> 6)
+            bytes[length + 1] = 0x80 | UInt8(code & 0x3F)
+            length += 2
         }
     }
 

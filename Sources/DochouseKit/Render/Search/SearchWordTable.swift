@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers the distinct words of one page by their UTF-8 bytes: all of the page's words live in one byte arena
 /// and an open-addressing table finds them by an FNV-1a hash. A `[String: _]` would hash every Cyrillic word
 /// through Unicode normalization, which was most of the cost of building a page's search terms.
@@ -67,8 +69,8 @@ struct SearchWordTable {
     private func equals(_ word: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let span = spans[word]
         guard span.count == bytes.count else { return false }
-        for offset in 0..<span.count where arena[span.start + offset] != bytes[offset] { return false }
-        return true
+        guard span.count > 0 else { return true }
+        return arena.withUnsafeBufferPointer { all in memcmp(all.baseAddress! + span.start, bytes.baseAddress!, span.count) == 0 }
     }
 
     private mutating func grow() {
