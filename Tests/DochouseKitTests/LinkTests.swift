@@ -90,39 +90,4 @@ struct LinkTests {
             if LinkResolver.isNormalized(path) { #expect(LinkResolver.normalizedBySegments(path) == path, "\(path.debugDescription)") }
         }
     }
-
-    @Test("hrefs escaped on bytes by a table equal the escaping by cases they replaced, on random URLs")
-    func hrefEscapingOnBytes() {
-        func reference(_ url: String) -> String {
-            var out = ""
-            for byte in url.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    out.unicodeScalars.append(Unicode.Scalar(byte))
-                case _ where "-_.+!*(),%#@?=;:/$~".utf8.contains(byte): out.unicodeScalars.append(Unicode.Scalar(byte))
-                case UInt8(ascii: "&"): out += "&amp;"
-                case UInt8(ascii: "'"): out += "&#x27;"
-                default:
-                    let hex = String(byte, radix: 16, uppercase: true)
-                    out += "%" + (hex.count == 1 ? "0" : "") + hex
-                }
-            }
-            return out
-        }
-        let alphabet: [Unicode.Scalar] = ["a", "Z", "0", "/", "#", "%", "&", "'", "\"", "<", " ", "\u{0}", "\u{7F}", "[", "^", "я", "€", "😀", "~", "?"]
-        var state: UInt64 = 11
-        for _ in 0..<5_000 {
-            var url = String.UnicodeScalarView()
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 59) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                url.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
-            let text = String(url)
-            #expect(HTMLEscaping.escapeHref(text) == reference(text), "\(text.debugDescription)")
-            var buffer = HTMLBuffer()
-            buffer.href(text)
-            #expect(buffer.string == reference(text))
-        }
-    }
 }

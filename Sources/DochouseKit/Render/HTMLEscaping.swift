@@ -11,16 +11,34 @@ enum HTMLEscaping {
 
     /// Appends UTF-8 bytes to `out`, escaped for element content and attribute values.
     static func appendEscaped(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            default: out.append(byte)
-            }
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) { return done }
+        for byte in bytes { appendEscaped(byte, to: &out) }
+    }
+
+    /// Appends contiguous UTF-8 bytes, escaped: runs without a character to escape are copied at once (nearly all
+    /// text is such a run; appending byte by byte checked the buffer's capacity on every byte).
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for index in bytes.indices where needsEscape[Int(bytes[index])] {
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            appendEscaped(bytes[index], to: &out)
+            runStart = index + 1
+        }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+        case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+        case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+        case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+        default: out.append(byte)
         }
     }
+
+    /// Per byte: true for `&`, `<`, `>` and `"`.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }
 
     /// Percent-encodes what may not stand in an `href` as it is (as cmark does), then escapes it for an attribute.
     /// Existing `%XX` escapes are kept.

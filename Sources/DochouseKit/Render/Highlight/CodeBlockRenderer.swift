@@ -17,14 +17,15 @@ struct CodeBlockRenderer {
     /// Appends what `render` returns to `out`.
     func render(_ block: CodeBlock, sample: Sample?, findings: [Diagnostic], into out: inout HTMLBuffer) {
         let strings = UIStrings.table(for: language)
+        let fence = block.language
         guard let sample else {
-            out.raw(Self.plain(block.literal, fence: block.language, language: language))
+            Self.writePlain(block.literal, fence: fence, strings: strings, into: &out)
             return
         }
-        var highlighter = CodeHighlighter.language(forFence: block.language)
+        var highlighter = CodeHighlighter.language(forFence: fence)
         if highlighter == .yaml, sample.isJSONInYAMLFence { highlighter = .json }
         out.raw("<div class=\"code-block\"")
-        if !block.language.isEmpty { out.attribute("data-language", block.language) }
+        if !fence.isEmpty { out.attribute("data-language", fence) }
         out.attribute("data-sample-kind", Self.kindSlug(sample.kind))
         let state = status(findings)
         out.attribute("data-sample-status", state)
@@ -35,9 +36,13 @@ struct CodeBlockRenderer {
         out.raw(">")
         out.escaped(badge(sample))
         out.raw("</span>")
-        out.raw(Self.copyButton(strings))
+        Self.writeCopyButton(strings, into: &out)
         out.raw("</div>\n<pre><code")
-        if !block.language.isEmpty { out.attribute("class", "language-" + block.language) }
+        if !fence.isEmpty {
+            out.raw(" class=\"language-")
+            out.escaped(fence)
+            out.raw("\"")
+        }
         out.raw(">")
         if let highlighter {
             out.raw(bytes: CodeHighlighter.highlightedBytes(block.literal, as: highlighter))
@@ -54,20 +59,44 @@ struct CodeBlockRenderer {
     /// A code block that is not a sample (reference examples, code in schema descriptions): highlighted, with its
     /// language and the copy button.
     static func plain(_ code: String, fence: String, language: String) -> String {
-        let strings = UIStrings.table(for: language)
-        var out = "<div class=\"code-block\"" + (fence.isEmpty ? "" : " data-language=\"\(HTMLEscaping.escape(fence))\"") + ">\n"
-        out += "<div class=\"code-toolbar\">"
-        if !fence.isEmpty { out += "<span class=\"code-language\">" + HTMLEscaping.escape(fence) + "</span>" }
-        out += copyButton(strings) + "</div>\n"
-        let html = CodeHighlighter.language(forFence: fence).map { CodeHighlighter.highlight(code, as: $0) } ?? HTMLEscaping.escape(code)
-        let className = fence.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(fence))\""
-        return out + "<pre><code\(className)>" + html + "</code></pre>\n</div>\n"
+        var out = HTMLBuffer(capacity: code.utf8.count * 2 + 400)
+        writePlain(code, fence: fence, strings: UIStrings.table(for: language), into: &out)
+        return out.string
     }
 
-    private static func copyButton(_ strings: [String: String]) -> String {
-        "<button type=\"button\" class=\"copy-button\" hidden data-copied=\"\(HTMLEscaping.escape(strings["copied"] ?? "Copied"))\""
-            + " data-failed=\"\(HTMLEscaping.escape(strings["copyFailed"] ?? "Copy failed"))\">"
-            + HTMLEscaping.escape(strings["copy"] ?? "Copy") + "</button>"
+    /// Appends what `plain` returns to `out`.
+    static func writePlain(_ code: String, fence: String, strings: [String: String], into out: inout HTMLBuffer) {
+        out.raw("<div class=\"code-block\"")
+        if !fence.isEmpty { out.attribute("data-language", fence) }
+        out.raw(">\n<div class=\"code-toolbar\">")
+        if !fence.isEmpty {
+            out.raw("<span class=\"code-language\">")
+            out.escaped(fence)
+            out.raw("</span>")
+        }
+        writeCopyButton(strings, into: &out)
+        out.raw("</div>\n<pre><code")
+        if !fence.isEmpty {
+            out.raw(" class=\"language-")
+            out.escaped(fence)
+            out.raw("\"")
+        }
+        out.raw(">")
+        if let highlighter = CodeHighlighter.language(forFence: fence) {
+            out.raw(bytes: CodeHighlighter.highlightedBytes(code, as: highlighter))
+        } else {
+            out.escaped(code)
+        }
+        out.raw("</code></pre>\n</div>\n")
+    }
+
+    private static func writeCopyButton(_ strings: [String: String], into out: inout HTMLBuffer) {
+        out.raw("<button type=\"button\" class=\"copy-button\" hidden")
+        out.attribute("data-copied", strings["copied"] ?? "Copied")
+        out.attribute("data-failed", strings["copyFailed"] ?? "Copy failed")
+        out.raw(">")
+        out.escaped(strings["copy"] ?? "Copy")
+        out.raw("</button>")
     }
 
     private func status(_ findings: [Diagnostic]) -> String {
