@@ -94,7 +94,7 @@ public enum PolicyBenchmark {
         let sample = SampleReader.sample(index: 0, block: page.block, annotations: annotations,
                                          map: SampleSourceMap(file: page.file, block: page.block), models: context.models)
         var report = SampleReport(sourceMap: sample.sourceMap)
-        SampleRules.check(sample, with: rules, context: context, report: &report)
+        for rule in rules { rule.check(sample, context: context, report: &report) }
         return report.diagnostics
     }
 

@@ -23,7 +23,7 @@ public struct SampleValidator: Sendable {
         var bySample: [Int: [Diagnostic]] = [:]
         for sample in read.samples {
             var report = SampleReport(sourceMap: sample.sourceMap)
-            SampleRules.check(sample, with: rules, context: context, report: &report)
+            for rule in rules { rule.check(sample, context: context, report: &report) }
             bySample[sample.index] = report.diagnostics
             all += report.diagnostics
         }

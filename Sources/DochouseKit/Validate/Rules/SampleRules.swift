@@ -18,16 +18,6 @@ public enum SampleRules {
         SchemaConformanceRule(),
     ]
 
-    /// Runs `rules` on a sample, in order. The rules are read in place: a `for rule in rules` loop copied each
-    /// existential out of the array and destroyed the copy (two value-witness calls per rule and sample).
-    static func check(_ sample: Sample, with rules: [any SampleRule], context: ValidationContext, report: inout SampleReport) {
-        rules.withUnsafeBufferPointer { rules in
-            for index in rules.indices {
-                rules[index].check(sample, context: context, report: &report)
-            }
-        }
-    }
-
     /// The descriptors of every rule dochouse has, for `dochouse rules` and SARIF.
     public static var descriptors: [RuleDescriptor] {
         BuildRules.all + [SampleReader.unknownAnnotation, NamedModelLoader.invalid, NamedModelLoader.duplicate,
