@@ -179,6 +179,46 @@ struct PolicyFastPathTests {
             #expect(IAMPlaceholder.isPlaceholderAccount(text) == Self.referencePlaceholderAccount(text), "\(text.debugDescription)")
         }
     }
+
+    // MARK: Annotations and placeholder accounts (third round)
+
+    /// Info strings: languages in several casings, annotations, and characters where bytes, scalars and Characters
+    /// part ways (a combining mark after `=`, CR LF, a no-break space, é).
+    static let infoText = PropertyTests.pick([
+        "json", "JSON", "Yaml", "yml", "jsonc", " ", "\t", "=", "policy=resource", "schema=X", "fragment", "check=off",
+        "model=m", "{.yaml}", "#x", "=\u{301}", "e\u{301}", "\u{E9}", "\u{A0}", "\r", "\n", "\r\n", "x", "-", "{",
+    ]).array(of: 0...4).map { $0.joined() }
+
+    @Test("An info string that is one ASCII word reads as the word-by-word reading reads it")
+    func languageOnlyInfoMatchesWordReading() async {
+        await propertyCheck(count: 3_000, input: Self.infoText) { info in
+            let fast = SampleAnnotations.parse(info), words = SampleAnnotations.parseWords(info)
+            #expect(fast.0 == words.0, "\(info.debugDescription)")
+            #expect(fast.1 == words.1, "\(info.debugDescription)")
+        }
+        #expect(SampleAnnotations.isLanguageOnly("JSON") && !SampleAnnotations.isLanguageOnly("json policy=identity"))
+    }
+
+    /// Account parts: digits, example IDs, x runs, brackets, policy variables, account words, CR LF.
+    static let accountText = PropertyTests.pick([
+        "1", "0", "210987654321", "123456789012", "111111111111", "x", "X", "xx", "<", ">", "{", "}", "$", "${", "aws",
+        ":", "account", "-", "_", " ", "id", "AccountId", "\r", "\n", "\r\n", "*", "\u{E9}", "\u{301}", "e",
+    ]).array(of: 0...5).map { $0.joined() }
+
+    @Test("Placeholder accounts: the ASCII byte reading answers as the reading by Characters and as before")
+    func placeholderAccountASCIIMatchesCharacters() async {
+        await propertyCheck(count: 4_000, input: Self.accountText) { text in
+            let reference = Self.referencePlaceholderAccount(text)
+            #expect(IAMPlaceholder.isPlaceholderAccount(text) == reference, "\(text.debugDescription)")
+            #expect(IAMPlaceholder.isPlaceholderAccountAnyScript(text) == reference, "\(text.debugDescription)")
+            if let ascii = IAMPlaceholder.isPlaceholderAccountASCII(text) {
+                #expect(ascii == reference, "\(text.debugDescription)")
+            }
+        }
+        for text in ["<\r\n>", "{\r\n}", "<a>", "xxx", "111111111111", "210987654321", "${ACCOUNT}", "${aws:username}"] {
+            #expect(IAMPlaceholder.isPlaceholderAccountASCII(text) == Self.referencePlaceholderAccount(text), "\(text.debugDescription)")
+        }
+    }
 }
 
 private extension URL {

@@ -18,16 +18,22 @@ struct IAMEntryFacts: Sendable {
 
     init(_ actionEntries: [ActionEntry], catalog: IAMCatalog) {
         var lookup = IAMCatalog.Lookup(catalog)
-        entries = actionEntries.map { entry in
+        var entries: [Entry] = []
+        entries.reserveCapacity(actionEntries.count)
+        // By index: a `map` over the entries copied each one (retaining and releasing its strings).
+        for index in actionEntries.indices {
             var facts = Entry()
-            guard let name = entry.name else { return facts }
-            let (listed, found) = lookup.find(name)
-            facts.hasService = listed
-            guard let service = found else { return facts }
-            facts.service = service
-            if !entry.hasWildcard { facts.action = service.actionIndex(name) }
-            return facts
+            if let name = actionEntries[index].name {
+                let (listed, found) = lookup.find(name)
+                facts.hasService = listed
+                if let service = found {
+                    facts.service = service
+                    if !actionEntries[index].hasWildcard { facts.action = service.actionIndex(name) }
+                }
+            }
+            entries.append(facts)
         }
+        self.entries = entries
     }
 }
 

@@ -21,12 +21,16 @@ public struct IAMPolicyDocument: Sendable {
         case .object?:
             if let value = statementValue { statements.append(IAMStatement(value)) }
         case .array(let items)?:
-            statements = items.filter { $0.members != nil }.map(IAMStatement.init)
+            // The items that are objects, in one pass (a filtered copy of the items, then a map, copied each).
+            statements.reserveCapacity(items.count)
+            for item in items {
+                if case .object = item.kind { statements.append(IAMStatement(item)) }
+            }
         default:
             break
         }
         self.statements = statements
-        self.isResourceBased = resourceBased ?? statements.contains { $0.principal != nil || $0.notPrincipal != nil }
+        self.isResourceBased = resourceBased ?? statements.contains { $0.hasPrincipalElement }
         self.resourceType = resourceType
     }
 
@@ -58,6 +62,12 @@ public struct IAMStatement: Sendable {
             guard let element = Element(key: member.key), firsts[element] < 0 else { continue }
             firsts[element] = index
         }
+    }
+
+    /// Whether the statement has `Principal` or `NotPrincipal` (`principal != nil || notPrincipal != nil`, without
+    /// copying either value out).
+    var hasPrincipalElement: Bool {
+        firsts[.principal] >= 0 || firsts[.notPrincipal] >= 0
     }
 
     /// The value of the first member named `element` (what `value[element's name]` answers).

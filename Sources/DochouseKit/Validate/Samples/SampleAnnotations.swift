@@ -38,6 +38,24 @@ public struct SampleAnnotations: Sendable, Hashable {
 
     /// Parses an info string. Unknown keys and values are problems; the rest still applies.
     static func parse(_ info: String) -> (SampleAnnotations, [Problem]) {
+        // Most fences say only their language (```json, ```yaml): one ASCII word without `=` is that language,
+        // lowercased, and nothing else; it needs no list of words (the words' reading gives the same answer).
+        if isLanguageOnly(info) {
+            var annotations = SampleAnnotations()
+            annotations.language = info.lowercased()
+            return (annotations, [])
+        }
+        return parseWords(info)
+    }
+
+    /// One word of ASCII (no space or tab) without `=`: a language alone. In ASCII a byte is a scalar, and no
+    /// character other than `=` itself equals `=`.
+    static func isLanguageOnly(_ info: String) -> Bool {
+        !info.utf8.isEmpty && info.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "=") }
+    }
+
+    /// The info string read word by word (what `parse` answers for every info string).
+    static func parseWords(_ info: String) -> (SampleAnnotations, [Problem]) {
         var annotations = SampleAnnotations()
         var problems: [Problem] = []
         // Words are runs of scalars between spaces and tabs, each with its scalar offset; each is a string of its

@@ -9,12 +9,19 @@ struct IAMActionResourceMismatchRule: SampleRule {
         guard case .iamPolicy = sample.kind, let policy = sample.policy, !policy.isResourceBased else { return }
         for statement in policy.statements {
             guard statement.action != nil, statement.notResource == nil, let resource = statement.resource else { continue }
-            let resources = IAMStatement.strings(in: resource)
-            guard !resources.isEmpty, !resources.contains(where: { $0.text == "*" }) else { continue }
+            // The first resource string, unless one is "*" (read in place: most statements say "*", and listing
+            // their resources was an allocation each).
+            var first: String?
+            var all = false
+            IAMStatement.forEachString(in: resource) { text, _ in
+                if first == nil { first = text }
+                if text == "*" { all = true }
+            }
+            guard let first, !all else { continue }
             for entry in IAMStatement.strings(in: statement.action) where !IAMRuleSupport.hasWildcard(entry.text) {
                 guard let action = context.catalog.action(entry.text), !action.hasResourceTypes else { continue }
                 report.add(Self.descriptor, at: entry.position,
-                           "\(action.qualifiedName) has no resource type, so it needs \"Resource\": \"*\"; with this statement's Resource ('\(resources[0].text)') it never applies",
+                           "\(action.qualifiedName) has no resource type, so it needs \"Resource\": \"*\"; with this statement's Resource ('\(first)') it never applies",
                            suggestion: "move \(action.qualifiedName) to a statement with \"Resource\": \"*\"")
             }
         }

@@ -7,21 +7,25 @@ struct IAMActionTypeRule: SampleRule {
     func check(_ sample: Sample, context: ValidationContext, report: inout SampleReport) {
         guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
         for statement in policy.statements {
-            for (name, value) in [("Action", statement.action), ("NotAction", statement.notAction)] {
-                guard let value else { continue }
-                switch value.kind {
-                case .string:
-                    continue
-                case .array(let items):
-                    for item in items where item.stringValue == nil {
-                        report.add(Self.descriptor, at: item.position,
-                                   "each entry of \(name) must be a string such as \"ecr:BatchGetImage\", not \(IAMRuleSupport.describe(item))")
-                    }
-                default:
-                    report.add(Self.descriptor, at: value.position,
-                               "\(name) must be a string or an array of strings, not \(IAMRuleSupport.describe(value))")
-                }
+            // Action, then NotAction (one at a time: a list of the pairs was an allocation per statement).
+            check("Action", statement.action, report: &report)
+            check("NotAction", statement.notAction, report: &report)
+        }
+    }
+
+    private func check(_ name: String, _ value: SampleValue?, report: inout SampleReport) {
+        guard let value else { return }
+        switch value.kind {
+        case .string:
+            return
+        case .array(let items):
+            for item in items where item.stringValue == nil {
+                report.add(Self.descriptor, at: item.position,
+                           "each entry of \(name) must be a string such as \"ecr:BatchGetImage\", not \(IAMRuleSupport.describe(item))")
             }
+        default:
+            report.add(Self.descriptor, at: value.position,
+                       "\(name) must be a string or an array of strings, not \(IAMRuleSupport.describe(value))")
         }
     }
 }

@@ -19,16 +19,25 @@ struct IAMDuplicateActionRule: SampleRule {
             index?.reserveCapacity(statement.count)
         }
         for position in statement.indices {
-            let entry = statement[position]
-            let earlier: Int?
+            var earlier: Int?
             if index != nil {
-                earlier = index?[entry.folded]
-                if earlier == nil { index?[entry.folded] = position }
+                let folded = statement[position].folded
+                earlier = index?[folded]
+                if earlier == nil { index?[folded] = position }
             } else {
-                earlier = statement[..<position].firstIndex { $0.foldedHash == entry.foldedHash && $0.folded == entry.folded }
+                // The first earlier entry with the same hash and lowercased text, read in place.
+                let hash = statement[position].foldedHash
+                var candidate = statement.startIndex
+                while candidate < position {
+                    if statement[candidate].foldedHash == hash && statement[candidate].folded == statement[position].folded {
+                        earlier = candidate
+                        break
+                    }
+                    candidate += 1
+                }
             }
             guard let earlier else { continue }
-            let first = statement[earlier]
+            let entry = statement[position], first = statement[earlier]
             let same = first.text == entry.text ? "" : " (as '\(first.text)'; action names ignore case)"
             report.add(Self.descriptor, at: entry.position,
                        "'\(entry.text)' is already listed in this statement\(same); remove the repeated entry",

@@ -15,6 +15,41 @@ enum IAMPlaceholder {
     /// Whether an account part (or a bare account value) is a placeholder.
     static func isPlaceholderAccount(_ text: String) -> Bool {
         guard !text.isEmpty else { return false }
+        if let answer = isPlaceholderAccountASCII(text) { return answer }
+        return isPlaceholderAccountAnyScript(text)
+    }
+
+    /// `isPlaceholderAccount` on the bytes of ASCII text (nil for other text), where a byte is a scalar and a
+    /// Character, except that CR LF is one Character. Account parts are mostly 12 digits, which the
+    /// String comparisons (prefixes and suffixes by Character, a Set's hash) took long to turn down.
+    static func isPlaceholderAccountASCII(_ text: String) -> Bool? {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let count = bytes.count
+        if count >= 3 && bytes.allSatisfy({ $0 | 0x20 == UInt8(ascii: "x") }) { return true }
+        if (first == UInt8(ascii: "<") && last == UInt8(ascii: ">")) || (first == UInt8(ascii: "{") && last == UInt8(ascii: "}")) {
+            // `count > 2` in Characters: a CR LF inside counts once.
+            var characters = count
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if previous == UInt8(ascii: "\r") && byte == UInt8(ascii: "\n") { characters -= 1 }
+                previous = byte
+            }
+            if characters > 2 { return true }
+        }
+        if count >= 2, first == UInt8(ascii: "$"), bytes.dropFirst().first == UInt8(ascii: "{"), last == UInt8(ascii: "}"),
+           !isPolicyVariable(text) {
+            return true
+        }
+        if isAccountWord(text) { return true }
+        guard count == 12, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        // Twelve digits: an example ID, or 12 copies of one digit (111111111111).
+        return bytes.allSatisfy { $0 == first } || exampleAccountIDs.contains(text)
+    }
+
+    /// `isPlaceholderAccount` by scalars and Characters, for any text.
+    static func isPlaceholderAccountAnyScript(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
         if isXRun(text) || isBracketed(text) { return true }
         if text.hasPrefix("${"), text.hasSuffix("}"), !isPolicyVariable(text) { return true }
         if isAccountWord(text) { return true }

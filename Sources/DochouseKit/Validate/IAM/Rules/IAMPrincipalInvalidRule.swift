@@ -11,10 +11,9 @@ struct IAMPrincipalInvalidRule: SampleRule {
         guard case .iamPolicy = sample.kind, let policy = sample.policy else { return }
         var lines = IAMRuleSupport.SampleLines(sample.text)
         for statement in policy.statements {
-            for (name, value) in [("Principal", statement.principal), ("NotPrincipal", statement.notPrincipal)] {
-                guard let value else { continue }
-                check(name, value, lines: &lines, report: &report)
-            }
+            // Principal, then NotPrincipal (without a list of the pairs: an allocation per statement).
+            if let value = statement.principal { check("Principal", value, lines: &lines, report: &report) }
+            if let value = statement.notPrincipal { check("NotPrincipal", value, lines: &lines, report: &report) }
         }
     }
 

@@ -31,26 +31,31 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
         var statementIndex = -1
         var grants = false
         let facts = sample.entryFacts(context.catalog)
-        // The sample's entries of every statement with `Action` (not `NotAction`), in order.
-        for (entry, known) in zip(sample.actionEntries, facts.entries) where !entry.isNotAction {
-            guard let index = entry.statementIndex, index < policy.statements.count else { continue }
+        let entries = sample.actionEntries
+        // The sample's entries of every statement with `Action` (not `NotAction`), in order; by index (a loop over
+        // the pairs copied every entry and its facts).
+        for position in entries.indices where !entries[position].isNotAction {
+            guard let index = entries[position].statementIndex, index < policy.statements.count else { continue }
             if index != statementIndex {
                 statementIndex = index
                 grants = IAMRuleSupport.isAllow(policy.statements[index])
             }
             guard grants else { continue }
             guard found < IAMRuleSupport.findingLimit else { return }
+            let entry = entries[position]
             if !entry.hasWildcard {
                 // One action: the common case, without the lists a wildcard needs.
-                guard let service = known.service, let index = known.action else { continue }
+                guard let service = facts.entries[position].service, let index = facts.entries[position].action else { continue }
                 // Without a target, the only reason is having no resource type: most actions have one.
                 if target == nil && service.actionHasResourceTypes(at: index) { continue }
                 let action = service.actions[index]
                 guard let why = reason(action, target: target) else { continue }
                 found += 1
+                // The action's name once for the message and the suggestion.
+                let name = action.qualifiedName
                 report.add(Self.descriptor, at: entry.position,
-                           "\(action.qualifiedName) \(why), so \(policyName(target, action)) cannot grant it; \(Self.advice(why))",
-                           suggestion: Self.suggestion(action, reason: why))
+                           "\(name) \(why), so \(policyName(target, action)) cannot grant it; \(Self.advice(why))",
+                           suggestion: Self.suggestion(name, reason: why))
                 continue
             }
             let actions: [IAMAction]
@@ -70,7 +75,7 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
             if offenders.count == 1 && actions.count == 1 {
                 report.add(Self.descriptor, at: entry.position,
                            "\(first.qualifiedName) \(firstReason), so \(policyName(target, first)) cannot grant it; \(Self.advice(firstReason))",
-                           suggestion: Self.suggestion(first, reason: firstReason))
+                           suggestion: Self.suggestion(first.qualifiedName, reason: firstReason))
             } else {
                 let names = offenders.map { "\($0.0.qualifiedName) (\($0.1))" }
                 report.add(Self.descriptor, at: entry.position,
@@ -122,9 +127,10 @@ struct IAMResourcePolicyCannotGrantRule: SampleRule {
             : "grant it in the policy of the resource it applies to, or in an identity policy"
     }
 
-    static func suggestion(_ action: IAMAction, reason: String) -> String? {
+    /// `name`: the action's qualified name.
+    static func suggestion(_ name: String, reason: String) -> String? {
         reason == "has no resource type"
-            ? "remove \(action.qualifiedName) here and add it to additionalRolePolicies"
-            : "remove \(action.qualifiedName) from this policy"
+            ? "remove \(name) here and add it to additionalRolePolicies"
+            : "remove \(name) from this policy"
     }
 }

@@ -11,8 +11,12 @@ struct IAMUnknownActionRule: SampleRule {
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
         let facts = sample.entryFacts(context.catalog)
-        for (entry, known) in zip(entries, facts.entries) where found < IAMRuleSupport.findingLimit {
-            guard let name = entry.name, !entry.hasWildcard, let service = known.service, known.action == nil else { continue }
+        // By index, the catalog's answer first: most entries name a known action, and a loop over the pairs
+        // copied every entry and its facts.
+        for index in entries.indices where found < IAMRuleSupport.findingLimit {
+            guard facts.entries[index].action == nil, !entries[index].hasWildcard else { continue }
+            let entry = entries[index], known = facts.entries[index]
+            guard let name = entry.name, let service = known.service else { continue }
             let servicePart = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: action, among: service.actions.lazy.map(\.name))

@@ -12,8 +12,12 @@ struct IAMUnknownServiceRule: SampleRule {
         var lines = IAMRuleSupport.SampleLines(sample.text)
         var found = 0
         let facts = sample.entryFacts(catalog)
-        for (entry, known) in zip(entries, facts.entries) where found < IAMRuleSupport.findingLimit {
-            guard let name = entry.name, !known.hasService, !IAMRuleSupport.hasWildcard(name.service) else { continue }
+        // By index, the catalog's answer first: most entries name a listed service, and a loop over the pairs
+        // copied every entry and its facts.
+        for index in entries.indices where found < IAMRuleSupport.findingLimit {
+            guard !facts.entries[index].hasService else { continue }
+            let entry = entries[index]
+            guard let name = entry.name, !IAMRuleSupport.hasWildcard(name.service) else { continue }
             let service = String(name.service), action = String(name.action)
             found += 1
             let closest = NearMiss.closest(to: service, among: catalog.servicePrefixes)
