@@ -111,12 +111,12 @@ struct CompiledTemplateRenderer {
     private func resolve(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
         var found: TemplateValue?
-        if name.anchoredToTop {
-            found = stack.last.flatMap { Self.child(first, of: $0) }
-        } else {
+        stack.withUnsafeBufferPointer { stack in
+            // Read in place from the top (copying each level's value retained everything it holds).
             var level = stack.count - 1
             while level >= 0, found == nil {
-                found = Self.child(first, of: stack[level])
+                if case .object(let object) = stack[level] { found = object[first] }
+                if name.anchoredToTop { break }
                 level -= 1
             }
         }

@@ -46,8 +46,11 @@ struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     subscript(name: String) -> TemplateValue? {
         get {
-            for field in fields where field.name == name { return field.value }
-            return nil
+            // Scanned in place: a `for field in fields` copied (retained and released) every field it passed.
+            fields.withUnsafeBufferPointer { fields in
+                for index in fields.indices where fields[index].name == name { return fields[index].value }
+                return nil
+            }
         }
         set {
             if let position = fields.firstIndex(where: { $0.name == name }) {
