@@ -167,33 +167,6 @@ struct NothingLostTests {
         #expect(counting.counts == .init(writes: 1, links: 3))
     }
 
-    @Test("Files primed while the checks run are not placed again; a build that then fails removes the tree it created")
-    func primedFiles() throws {
-        let work = TestSupport.temporaryDirectory()
-        defer { TestSupport.cleanUp(work) }
-        let out = work + "/site"
-        let all = [OutputFile(path: "index.html", text: "home"), OutputFile(path: "en/a/index.html", text: "a")]
-        let counting = CountingFileSystem()
-        let primed = try #require(SiteWriter.prime([all[1]], for: out, fileSystem: counting))
-        #expect(counting.counts == .init(writes: 1, links: 0))
-        #expect(try extraEntries(work) == [".site.previous"])
-        #expect(!FileManager.default.fileExists(atPath: out), "priming never touches the live site")
-        try SiteWriter.write(all, to: out, primed: primed, fileSystem: counting.reset())
-        #expect(counting.counts == .init(writes: 1, links: 0), "only the file that was not primed is written")
-        #expect(TestSupport.snapshot(of: out) == Dictionary(uniqueKeysWithValues: all.map { ($0.path, Data($0.bytes)) }))
-
-        // A build that primes and then fails: a back tree it created goes; one that existed stays for the next build.
-        let other = work + "/other"
-        let created = try #require(SiteWriter.prime(all, for: other))
-        SiteWriter.discard(created)
-        #expect(!FileManager.default.fileExists(atPath: work + "/.other.previous"))
-        try SiteWriter.write(all, to: out)
-        let existing = try #require(SiteWriter.prime(all, for: out))
-        SiteWriter.discard(existing)
-        #expect(FileManager.default.fileExists(atPath: work + "/.site.previous"))
-        #expect(TestSupport.snapshot(of: out) == Dictionary(uniqueKeysWithValues: all.map { ($0.path, Data($0.bytes)) }))
-    }
-
     @Test("Permission denied on the site's directory: a clear error, the previous site kept",
           .enabled(if: geteuid() != 0, "runs as root, whom permission bits do not stop; stagingRefused covers the same path through the file-system seam"))
     func permissionDenied() async throws {

@@ -51,18 +51,9 @@ public struct BuildPipeline: Sendable {
 
         timer.lap("load")
         // Parse, resolve, validate, render: pure, pages in parallel.
-        // The pages' files go into the back tree while the cross-page checks run (`SiteWriter.prime`); whether the
-        // site is swapped in is decided after, on the findings.
-        let primed = PrimedBox()
-        let output = options.outputDirectory
-        let writesBeside = options.render && templates != nil
         let compilation = await SiteCompilation.compile(
             tree: tree, templates: templates, templateDiagnostics: templateDiagnostics,
-            render: options.render, useBaseline: options.useBaseline, progress: progress,
-            pagesCompiled: writesBeside ? { @Sendable files in
-                let placed = SiteWriter.prime(files, for: output)
-                primed.value = placed
-            } : nil)
+            render: options.render, useBaseline: options.useBaseline, progress: progress)
         var phases = timer.phases + compilation.phases
         timer = PhaseTimer()
         let diagnostics = compilation.diagnostics
@@ -75,7 +66,7 @@ public struct BuildPipeline: Sendable {
         let outputs = hasErrors ? [] : compilation.outputs
         if options.render, templates != nil, !hasErrors {
             // Writing is mostly system calls and printing the findings mostly formatting: they overlap.
-            async let failure = Self.write(outputs, to: options.outputDirectory, primed: primed.value)
+            async let failure = Self.write(outputs, to: options.outputDirectory)
             findings?(diagnostics)
             if let message = await failure {
                 writeDiagnostics.append(Diagnostic(rule: BuildRules.writeFailed, message: message, at: nil))
@@ -83,8 +74,6 @@ public struct BuildPipeline: Sendable {
                 wrote = true
             }
         } else {
-            // Nothing is swapped in; a back tree that priming created goes again.
-            if let tree = primed.value { SiteWriter.discard(tree) }
             findings?(diagnostics)
         }
         timer.lap("write")
@@ -103,9 +92,9 @@ public struct BuildPipeline: Sendable {
 
 extension BuildPipeline {
     /// Writes the site; the reason when it could not.
-    static func write(_ outputs: [OutputFile], to directory: String, primed: SiteWriter.PrimedTree? = nil) async -> String? {
+    static func write(_ outputs: [OutputFile], to directory: String) async -> String? {
         do {
-            try SiteWriter.write(outputs, to: directory, primed: primed)
+            try SiteWriter.write(outputs, to: directory)
             return nil
         } catch {
             return error.description
@@ -117,13 +106,4 @@ extension BuildPipeline {
 final class ProgressCounter: Sendable {
     private let value = Mutex<Int>(0)
     func increment() -> Int { value.withLock { $0 += 1; return $0 } }
-}
-
-/// The back tree the pages were written into beside the cross-page checks.
-final class PrimedBox: Sendable {
-    private let tree = Mutex<SiteWriter.PrimedTree?>(nil)
-    var value: SiteWriter.PrimedTree? {
-        get { tree.withLock { $0 } }
-        set { tree.withLock { $0 = newValue } }
-    }
 }

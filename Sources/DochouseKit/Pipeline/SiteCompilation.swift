@@ -63,8 +63,7 @@ public struct SiteCompilation: Sendable {
     /// then the cross-page checks.
     public static func compile(tree: ContentTree, templates: TemplateSet?, templateDiagnostics: [Diagnostic] = [],
                                render: Bool, useBaseline: Bool = true,
-                               progress: (@Sendable (Int, Int) -> Void)? = nil,
-                               pagesCompiled: (@Sendable ([OutputFile]) async -> Void)? = nil) async -> SiteCompilation {
+                               progress: (@Sendable (Int, Int) -> Void)? = nil) async -> SiteCompilation {
         var timer = PhaseTimer()
         // Page headers need only site.yaml; the rest of the setup (the baseline, schemas, models, the catalog's
         // additions) is read beside them.
@@ -81,7 +80,7 @@ public struct SiteCompilation: Sendable {
             if !diagnostics.isEmpty { compilation.headerDiagnostics[file.relativePath] = diagnostics }
             if let header { compilation.headers[file.relativePath] = header }
         }
-        await compilation.recompileAll(progress: progress, pagesCompiled: pagesCompiled)
+        await compilation.recompileAll(progress: progress)
         compilation.phases = timer.phases + compilation.phases
         return compilation
     }
@@ -133,10 +132,7 @@ public struct SiteCompilation: Sendable {
     // MARK: - Stages over the whole site
 
     /// Indexes the headers, compiles every indexed page and reference page, and runs the cross-page checks.
-    /// `pagesCompiled` is given the pages' output files as soon as they exist and runs beside the rest (the build
-    /// writes them meanwhile).
-    mutating func recompileAll(progress: (@Sendable (Int, Int) -> Void)? = nil,
-                               pagesCompiled: (@Sendable ([OutputFile]) async -> Void)? = nil) async {
+    mutating func recompileAll(progress: (@Sendable (Int, Int) -> Void)? = nil) async {
         var timer = PhaseTimer()
         rebuildIndex()
         timer.lap("index")
@@ -156,8 +152,6 @@ public struct SiteCompilation: Sendable {
             outputOwners[page.page.outputPath] = page.page.relativePath
         }
         timer.lap("pages")
-        let pageOutputs = pages.compactMap(\.output)
-        async let besidePages: Void = { if let pagesCompiled { await pagesCompiled(pageOutputs) } }()
         await recompileReferences()
         timer.lap("reference pages")
         // The site-wide files (search indexes, sitemap, 404 and home pages) need only the pages and the index, so
@@ -169,8 +163,6 @@ public struct SiteCompilation: Sendable {
         siteFiles = await files
         siteFilesAreCurrent = true
         timer.lap("site files (beside the checks)")
-        await besidePages
-        timer.lap("pages written (beside the checks)")
         phases = timer.phases
     }
 

@@ -27,70 +27,22 @@ public enum SiteWriter {
         ".\(URL(fileURLWithPath: output).standardizedFileURL.lastPathComponent).previous"
     }
 
-    /// Files already placed in the back tree by `prime` while the build went on; `write` then skips them.
-    public struct PrimedTree: Sendable {
-        /// The back tree's path.
-        var root: String
-        /// The back tree as it was before priming (what `write` compares the wanted files against).
-        var listing: SiteTreeListing
-        /// Directories that exist now (listed or created), relative to the root.
-        var directories: Set<String>
-        /// Files that now hold exactly the bytes they were primed with.
-        var placed: Set<String>
-        /// True when priming created the back tree (there was none): a build that then fails removes it again,
-        /// leaving the output's parent as it found it.
-        var createdBackTree: Bool
-    }
-
-    /// Undoes what `prime` added when the build will not write: removes the back tree if priming created it
-    /// (an existing back tree stays, half updated, as after any interrupted write).
-    public static func discard(_ primed: PrimedTree, fileSystem: some SiteFileSystem = LocalSiteFileSystem()) {
-        if primed.createdBackTree { fileSystem.removeItem(primed.root) }
-    }
-
     /// Writes `files` as the new content of `output`. On failure the previous `output` is left as it was.
-    /// `primed` (from `prime`, with files that are among `files` with the same bytes) saves placing them again.
-    public static func write(_ files: [OutputFile], to output: String, primed: PrimedTree? = nil,
+    public static func write(_ files: [OutputFile], to output: String,
                              fileSystem: some SiteFileSystem = LocalSiteFileSystem()) throws(WriteError) {
-        let (back, live, liveExists, _) = try prepareBackTree(for: output, fileSystem: fileSystem)
+        let (back, live, liveExists) = try prepareBackTree(for: output, fileSystem: fileSystem)
         do throws(SiteFileSystemError) {
-            try update(back, to: files, live: liveExists ? live : nil, primed: primed?.root == back ? primed : nil,
-                       fileSystem: fileSystem)
+            try update(back, to: files, live: liveExists ? live : nil, fileSystem: fileSystem)
         } catch {
             throw WriteError(description: "the site was not written, the previous one is kept: \(error.description)")
         }
         try swap(back, into: live, liveExists: liveExists, fileSystem: fileSystem)
     }
 
-    /// Places some of the site's files (a build's pages, while its cross-page checks still run) in the back tree,
-    /// removing nothing and swapping nothing: the live site is untouched, and a build that then fails leaves only
-    /// the back tree changed, which the next build brings up to date anyway. Nil when it could not start; a file
-    /// it could not place is left for `write`.
-    public static func prime(_ files: [OutputFile], for output: String,
-                             fileSystem: some SiteFileSystem = LocalSiteFileSystem()) -> PrimedTree? {
-        guard let (back, live, liveExists, created) = try? prepareBackTree(for: output, fileSystem: fileSystem) else { return nil }
-        let listing = fileSystem.listTree(back)
-        var directories = Set(listing.directories)
-        let existingFiles = Set(listing.files)
-        for directory in wantedDirectories(of: files).sorted() where !directories.contains(directory) {
-            guard (try? fileSystem.createDirectory(ContentLoader.join(back, directory))) != nil else {
-                return PrimedTree(root: back, listing: listing, directories: directories, placed: [], createdBackTree: created)
-            }
-            directories.insert(directory)
-        }
-        let placed = Mutex<Set<String>>([])
-        try? forEachFile(files, fileSystem: fileSystem) { file throws(SiteFileSystemError) in
-            try place(file, in: back, existing: existingFiles.contains(file.path), live: liveExists ? live : nil, fileSystem: fileSystem)
-            placed.withLock { _ = $0.insert(file.path) }
-        }
-        return PrimedTree(root: back, listing: listing, directories: directories, placed: placed.withLock { $0 },
-                          createdBackTree: created)
-    }
-
-    /// Creates the parent and the back tree as needed; the back tree's path, the live path, whether a live site
-    /// exists, and whether the back tree was created now.
+    /// Creates the parent and the back tree as needed; the back tree's path, the live path, and whether a live
+    /// site exists.
     private static func prepareBackTree(for output: String, fileSystem: some SiteFileSystem)
-        throws(WriteError) -> (back: String, live: String, liveExists: Bool, createdBack: Bool) {
+        throws(WriteError) -> (back: String, live: String, liveExists: Bool) {
         let outURL = URL(fileURLWithPath: output).standardizedFileURL
         let parent = outURL.deletingLastPathComponent().path
         let name = outURL.lastPathComponent
@@ -111,7 +63,7 @@ public enum SiteWriter {
         } catch {
             throw WriteError(description: "the site was not written, the previous one is kept: \(error.description)")
         }
-        return (back, live, liveKind == .directory, backKind != .directory)
+        return (back, live, liveKind == .directory)
     }
 
     /// Every directory the files need, relative to the root.
@@ -128,17 +80,17 @@ public enum SiteWriter {
     }
 
     /// Makes the tree at `root` hold exactly `files`.
-    static func update(_ root: String, to files: [OutputFile], live: String?, primed: PrimedTree? = nil,
+    static func update(_ root: String, to files: [OutputFile], live: String?,
                        fileSystem: some SiteFileSystem) throws(SiteFileSystemError) {
         let wantedDirectories = wantedDirectories(of: files)
         let wantedFiles = Set(files.map(\.path))
-        let existing = primed?.listing ?? fileSystem.listTree(root)
+        let existing = fileSystem.listTree(root)
         var existingFiles: Set<String> = []
         for path in existing.files {
             if wantedFiles.contains(path) { existingFiles.insert(path) } else { fileSystem.removeItem(ContentLoader.join(root, path)) }
         }
         for path in existing.others { fileSystem.removeItem(ContentLoader.join(root, path)) }
-        var existingDirectories: Set<String> = primed?.directories ?? []
+        var existingDirectories: Set<String> = []
         for path in existing.directories {
             if wantedDirectories.contains(path) { existingDirectories.insert(path) } else { fileSystem.removeItem(ContentLoader.join(root, path)) }
         }
@@ -147,8 +99,7 @@ public enum SiteWriter {
             try fileSystem.createDirectory(ContentLoader.join(root, directory))
         }
         let kept = existingFiles
-        let placed = primed?.placed ?? []
-        try forEachFile(files.filter { !placed.contains($0.path) }, fileSystem: fileSystem) { file throws(SiteFileSystemError) in
+        try forEachFile(files, fileSystem: fileSystem) { file throws(SiteFileSystemError) in
             try place(file, in: root, existing: kept.contains(file.path), live: live, fileSystem: fileSystem)
         }
     }
