@@ -59,6 +59,8 @@ public struct BuildPipeline: Sendable {
         let diagnostics = compilation.diagnostics
         timer.lap("findings sorted")
         let hasErrors = diagnostics.contains { $0.severity == .error && !$0.isBaselined }
+        // The summary's numbers are counted beside the write.
+        async let summary = compilation.summary()
 
         // Write, only when nothing is wrong.
         var wrote = false
@@ -81,10 +83,11 @@ public struct BuildPipeline: Sendable {
         for phase in phases { logger.debug("\(phase.name): \(String(format: "%.3f", phase.seconds)) s") }
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var result = BuildResult(diagnostics: diagnostics + compilation.policy.apply(writeDiagnostics),
+        // Appended only when the write added some: `+` copies every finding.
+        var result = BuildResult(diagnostics: writeDiagnostics.isEmpty ? diagnostics : diagnostics + compilation.policy.apply(writeDiagnostics),
                                  pagesPerLanguage: [:], languages: compilation.site.languages,
                                  outputFiles: outputs, wroteSite: wrote, seconds: seconds)
-        compilation.summarize(into: &result)
+        await summary.apply(to: &result)
         if options.keepsUntilExit { ProcessLifetime.keep(compilation) }
         return result
     }

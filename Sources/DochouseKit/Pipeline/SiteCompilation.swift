@@ -345,22 +345,33 @@ public struct SiteCompilation: Sendable {
 }
 
 extension SiteCompilation {
-    /// Pages per language, samples by kind, opted-out samples and external links, for the build summary.
-    func summarize(into result: inout BuildResult) {
+    /// The numbers of a build's summary.
+    struct Summary: Sendable {
         var pagesPerLanguage: [String: Int] = [:]
         var samplesByKind: [String: Int] = [:]
-        var optedOut = 0
+        var samplesOptedOut = 0
+        var externalLinks: [String] = []
+
+        func apply(to result: inout BuildResult) {
+            result.pagesPerLanguage = pagesPerLanguage
+            result.samplesByKind = samplesByKind
+            result.samplesOptedOut = samplesOptedOut
+            result.externalLinks = externalLinks
+        }
+    }
+
+    /// Pages per language, samples by kind, opted-out samples and external links, for the build summary.
+    func summary() -> Summary {
+        var summary = Summary()
         var external: Set<String> = []
-        for reference in references { pagesPerLanguage[reference.language, default: 0] += 1 }
+        for reference in references { summary.pagesPerLanguage[reference.language, default: 0] += 1 }
         for page in compiled.values {
-            pagesPerLanguage[page.language, default: 0] += 1
-            for sample in page.samples { samplesByKind[sample.kind.summaryName, default: 0] += 1 }
-            optedOut += page.samplesOptedOut
+            summary.pagesPerLanguage[page.language, default: 0] += 1
+            for index in page.samples.indices { summary.samplesByKind[page.samples[index].kind.summaryName, default: 0] += 1 }
+            summary.samplesOptedOut += page.samplesOptedOut
             for link in page.page.links { if case .external(let url) = link.target { external.insert(url) } }
         }
-        result.pagesPerLanguage = pagesPerLanguage
-        result.samplesByKind = samplesByKind
-        result.samplesOptedOut = optedOut
-        result.externalLinks = external.sorted()
+        summary.externalLinks = external.sorted()
+        return summary
     }
 }

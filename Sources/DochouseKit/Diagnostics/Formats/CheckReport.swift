@@ -14,10 +14,18 @@ public struct CheckSummary: Sendable, Codable, Equatable {
         pagesPerLanguage = result.pagesPerLanguage
         samplesByKind = result.samplesByKind
         samplesOptedOut = result.samplesOptedOut
-        errors = result.diagnostics.filter { $0.severity == .error }.count
-        warnings = result.diagnostics.filter { $0.severity == .warning }.count
-        notes = result.diagnostics.filter { $0.severity == .note }.count
-        baselined = result.diagnostics.filter(\.isBaselined).count
+        // Counted in place: a `filter` per count copied every matching finding into a new array.
+        var errors = 0, warnings = 0, notes = 0, baselined = 0
+        let findings = result.diagnostics
+        for index in findings.indices {
+            switch findings[index].severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: notes += 1
+            }
+            if findings[index].isBaselined { baselined += 1 }
+        }
+        (self.errors, self.warnings, self.notes, self.baselined) = (errors, warnings, notes, baselined)
     }
 
     static func plural(_ noun: String, _ count: Int) -> String {
