@@ -72,7 +72,7 @@ public struct MarkdownNode: Sendable, Hashable {
         switch kind {
         case .text(let s), .code(let s): out += s
         case .softBreak, .lineBreak: out += " "
-        default: for child in children { child.appendPlainText(to: &out) }
+        default: for index in children.indices { children[index].appendPlainText(to: &out) }
         }
     }
 }

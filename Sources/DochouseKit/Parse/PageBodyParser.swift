@@ -66,7 +66,8 @@ enum PageBodyParser {
             default:
                 break
             }
-            for child in node.children { visit(child) }
+            // By index: a for-in copied (retained and released) every node of the tree.
+            for index in node.children.indices { visit(node.children[index]) }
         }
 
         private mutating func heading(_ node: MarkdownNode, level: Int) {

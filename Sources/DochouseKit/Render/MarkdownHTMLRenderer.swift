@@ -160,7 +160,7 @@ struct MarkdownHTMLRenderer {
     }
 
     private mutating func inlines(_ nodes: [MarkdownNode], into out: inout HTMLBuffer) {
-        for node in nodes { inline(node, into: &out) }
+        for index in nodes.indices { inline(nodes[index], into: &out) }
     }
 
     private mutating func inline(_ node: MarkdownNode, into out: inout HTMLBuffer) {

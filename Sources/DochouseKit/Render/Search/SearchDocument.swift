@@ -53,7 +53,7 @@ struct SearchDocument: Sendable, Hashable {
                 let text = node.plainText
                 if !text.isEmpty { sections[sections.count - 1].text += (sections[sections.count - 1].text.isEmpty ? "" : " ") + text }
             default:
-                for child in node.children { walk(child) }
+                for index in node.children.indices { walk(node.children[index]) }
             }
         }
         for child in page.document.children { walk(child) }
