@@ -50,6 +50,10 @@ public struct BuildPipeline: Sendable {
         }
 
         timer.lap("load")
+        // The back tree the write will update is listed while the pages compile (reads only).
+        let output = options.outputDirectory
+        let writes = options.render && templates != nil
+        async let backListing = writes ? SiteWriter.listBackTree(for: output) : nil
         // Parse, resolve, validate, render: pure, pages in parallel.
         let compilation = await SiteCompilation.compile(
             tree: tree, templates: templates, templateDiagnostics: templateDiagnostics,
@@ -68,7 +72,8 @@ public struct BuildPipeline: Sendable {
         let outputs = hasErrors ? [] : compilation.outputs
         if options.render, templates != nil, !hasErrors {
             // Writing is mostly system calls and printing the findings mostly formatting: they overlap.
-            async let failure = Self.write(outputs, to: options.outputDirectory)
+            let listing = await backListing
+            async let failure = Self.write(outputs, to: options.outputDirectory, listing: listing)
             findings?(diagnostics)
             if let message = await failure {
                 writeDiagnostics.append(Diagnostic(rule: BuildRules.writeFailed, message: message, at: nil))
@@ -95,9 +100,9 @@ public struct BuildPipeline: Sendable {
 
 extension BuildPipeline {
     /// Writes the site; the reason when it could not.
-    static func write(_ outputs: [OutputFile], to directory: String) async -> String? {
+    static func write(_ outputs: [OutputFile], to directory: String, listing: SiteTreeListing? = nil) async -> String? {
         do {
-            try SiteWriter.write(outputs, to: directory)
+            try SiteWriter.write(outputs, to: directory, listing: listing)
             return nil
         } catch {
             return error.description
