@@ -22,15 +22,7 @@ struct HTMLEscapingTests {
             return out
         }
         let alphabet: [Unicode.Scalar] = ["a", "Z", "0", "/", "#", "%", "&", "'", "\"", "<", " ", "\u{0}", "\u{7F}", "[", "^", "я", "€", "😀", "~", "?"]
-        var state: UInt64 = 11
-        for _ in 0..<5_000 {
-            var url = String.UnicodeScalarView()
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 59) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                url.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
-            let text = String(url)
+        for text in TestSupport.randomTexts(from: alphabet, count: 5_000, maxLength: 31, seed: 11) {
             #expect(HTMLEscaping.escapeHref(text) == reference(text), "\(text.debugDescription)")
             var buffer = HTMLBuffer()
             buffer.href(text)
@@ -54,15 +46,7 @@ struct HTMLEscapingTests {
             return out
         }
         let alphabet: [Unicode.Scalar] = ["a", "&", "<", ">", "\"", "'", " ", "\n", "я", "€", "😀", "\u{0}"]
-        var state: UInt64 = 3
-        for _ in 0..<5_000 {
-            var text = String.UnicodeScalarView()
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 58) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
-            let string = String(text)
+        for string in TestSupport.randomTexts(from: alphabet, count: 5_000, maxLength: 63, seed: 3) {
             #expect(HTMLEscaping.escape(string) == reference(string), "\(string.debugDescription)")
             var buffer = HTMLBuffer()
             buffer.escaped(string)

@@ -3,6 +3,21 @@ import Foundation
 
 /// Paths and helpers shared by the tests. Fixtures are real docs trees under `Tests/DochouseKitTests/Fixtures`.
 enum TestSupport {
+    /// `count` texts of up to `maxLength` scalars drawn from `alphabet` by a fixed-seed generator (a PCG step), for
+    /// tests that hold a fast path to the code it replaced on random input.
+    static func randomTexts(from alphabet: [Unicode.Scalar], count: Int, maxLength: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        return (0..<count).map { _ in
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int(next() % UInt64(maxLength + 1)) { text.append(alphabet[Int(next()) % alphabet.count]) }
+            return String(text)
+        }
+    }
+
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let fixtures = testsDirectory.appendingPathComponent("Fixtures")
     static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()

@@ -37,19 +37,8 @@ struct CodeBlockRenderer {
         out.escaped(badge(sample))
         out.raw("</span>")
         Self.writeCopyButton(strings, into: &out)
-        out.raw("</div>\n<pre><code")
-        if !fence.isEmpty {
-            out.raw(" class=\"language-")
-            out.escaped(fence)
-            out.raw("\"")
-        }
-        out.raw(">")
-        if let highlighter {
-            out.raw(bytes: CodeHighlighter.highlightedBytes(block.literal, as: highlighter))
-        } else {
-            out.escaped(block.literal)
-        }
-        out.raw("</code></pre>\n")
+        out.raw("</div>\n")
+        Self.writeCode(block.literal, fence: fence, highlighter: highlighter, into: &out)
         if case .iamPolicy = sample.kind, let policy = sample.policy {
             PolicySummary(policy, catalog: catalog).write(language: language, into: &out)
         }
@@ -75,19 +64,27 @@ struct CodeBlockRenderer {
             out.raw("</span>")
         }
         writeCopyButton(strings, into: &out)
-        out.raw("</div>\n<pre><code")
+        out.raw("</div>\n")
+        writeCode(code, fence: fence, highlighter: CodeHighlighter.language(forFence: fence), into: &out)
+        out.raw("</div>\n")
+    }
+
+    /// `<pre><code class="language-FENCE">`, the code highlighted (or escaped), and the closing tags.
+    private static func writeCode(_ code: String, fence: String, highlighter: CodeHighlighter.Language?,
+                                  into out: inout HTMLBuffer) {
+        out.raw("<pre><code")
         if !fence.isEmpty {
             out.raw(" class=\"language-")
             out.escaped(fence)
             out.raw("\"")
         }
         out.raw(">")
-        if let highlighter = CodeHighlighter.language(forFence: fence) {
+        if let highlighter {
             out.raw(bytes: CodeHighlighter.highlightedBytes(code, as: highlighter))
         } else {
             out.escaped(code)
         }
-        out.raw("</code></pre>\n</div>\n")
+        out.raw("</code></pre>\n")
     }
 
     private static func writeCopyButton(_ strings: [String: String], into out: inout HTMLBuffer) {
