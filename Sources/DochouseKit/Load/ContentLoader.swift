@@ -127,6 +127,12 @@ struct TreeWalker {
         return false
     }
 
+    /// The result of reading each chosen file, filled by the reading threads.
+    private final class ReadSlots: Sendable {
+        let slots: Mutex<[Result<[UInt8], Diagnostic>?]>
+        init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    }
+
     /// A file the walk chose, read after the walk.
     private struct Chosen: Sendable {
         var path: String
@@ -134,20 +140,24 @@ struct TreeWalker {
     }
 
     /// The matching files under `directory`, in walk order. The walk lists directories on one thread; the files
-    /// it chose are then read on every core (10,000 pages: ~70,000 system calls).
+    /// it chose are then read by `IOWorkers` threads (10,000 pages: ~70,000 system calls).
     mutating func files(under directory: String, matching include: (String) -> Bool, maxBytes: Int? = nil) -> [RawFile] {
         guard FileManager.default.fileExists(atPath: directory), isInside(directory) else { return [] }
         var walked: [Chosen] = []
         walk(directory, relative: "", include: include, into: &walked)
         let chosen = walked
-        let reads = Mutex([Result<[UInt8], Diagnostic>?](repeating: nil, count: chosen.count))
-        DispatchQueue.concurrentPerform(iterations: chosen.count) { position in
-            let read = ContentLoader.readFile(chosen[position].path, maxBytes: maxBytes)
-            reads.withLock { $0[position] = read }
+        // Read by `IOWorkers` threads: when the page cache has let the files go, reading is waiting for the disk.
+        let reads = ReadSlots(count: chosen.count)
+        let workers = IOWorkers.workers(for: chosen.count, perWorker: 16)
+        IOWorkers.run(workers: workers) { worker in
+            for position in stride(from: worker, to: chosen.count, by: workers) {
+                let read = ContentLoader.readFile(chosen[position].path, maxBytes: maxBytes)
+                reads.slots.withLock { $0[position] = read }
+            }
         }
         var result: [RawFile] = []
         result.reserveCapacity(chosen.count)
-        for (file, read) in zip(chosen, reads.withLock { $0 }) {
+        for (file, read) in zip(chosen, reads.slots.withLock { $0 }) {
             switch read {
             case .success(let bytes)?: result.append(RawFile(relativePath: file.relativePath, displayPath: file.path, bytes: bytes))
             case .failure(let diagnostic)?: diagnostics.append(diagnostic)

@@ -117,18 +117,13 @@ public enum SiteWriter {
     }
 
     /// Runs `body` on each file, on several threads when the file system allows it; stops at the first failure
-    /// and throws it.
-    ///
-    /// Placing a file is mostly waiting for the disk (reading the old copy to compare, writing the new one), and
-    /// on a machine that reclaims page cache eagerly the old copies are often not in memory: the write stage of a
-    /// 10,000-page rebuild took 1-2 s with one thread per core. Threads that block in system calls cost little,
-    /// so there are more of them than cores (`ioWorkers`); dispatch's `concurrentPerform` would run only one per
-    /// core.
+    /// and throws it. Placing a file is mostly waiting for the disk (reading the old copy to compare, writing the
+    /// new one), so the threads are `IOWorkers`, more than cores.
     private static func forEachFile(_ files: [OutputFile], fileSystem: some SiteFileSystem,
                                     _ body: @escaping @Sendable (OutputFile) throws(SiteFileSystemError) -> Void) throws(SiteFileSystemError) {
-        let workers = fileSystem.allowsConcurrentWrites ? max(1, min(ioWorkers, files.count / 64)) : 1
+        let workers = fileSystem.allowsConcurrentWrites ? IOWorkers.workers(for: files.count, perWorker: 64) : 1
         let failure = FailureBox()
-        let run: @Sendable (Int) -> Void = { worker in
+        IOWorkers.run(workers: workers) { worker in
             var index = worker
             while index < files.count {
                 if workers > 1, failure.value.withLock({ $0 != nil }) { return }
@@ -141,26 +136,8 @@ public enum SiteWriter {
                 index += workers
             }
         }
-        if workers == 1 {
-            run(0)
-        } else {
-            let done = DispatchGroup()
-            for worker in 0..<workers {
-                done.enter()
-                let thread = Thread {
-                    run(worker)
-                    done.leave()
-                }
-                thread.stackSize = 512 * 1024
-                thread.start()
-            }
-            done.wait()
-        }
         if let error = failure.value.withLock({ $0 }) { throw error }
     }
-
-    /// Threads placing files at once: enough to keep a disk busy while each waits for its reads and writes.
-    static let ioWorkers = max(8, 2 * ProcessInfo.processInfo.activeProcessorCount)
 
     private final class FailureBox: Sendable {
         let value = Mutex<SiteFileSystemError?>(nil)
