@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Reads a docs tree from disk into a `ContentTree`. The only place the load stage touches the file system.
 public enum ContentLoader {
@@ -127,12 +126,6 @@ struct TreeWalker {
         return false
     }
 
-    /// The result of reading each chosen file, filled by the reading threads.
-    private final class ReadSlots: Sendable {
-        let slots: Mutex<[Result<[UInt8], Diagnostic>?]>
-        init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
-    }
-
     /// A file the walk chose, read after the walk.
     private struct Chosen: Sendable {
         var path: String
@@ -147,17 +140,17 @@ struct TreeWalker {
         walk(directory, relative: "", include: include, into: &walked)
         let chosen = walked
         // Read by `IOWorkers` threads: when the page cache has let the files go, reading is waiting for the disk.
-        let reads = ReadSlots(count: chosen.count)
+        let reads = LockedBox([Result<[UInt8], Diagnostic>?](repeating: nil, count: chosen.count))
         let workers = IOWorkers.workers(for: chosen.count, perWorker: 16)
         IOWorkers.run(workers: workers) { worker in
             for position in stride(from: worker, to: chosen.count, by: workers) {
                 let read = ContentLoader.readFile(chosen[position].path, maxBytes: maxBytes)
-                reads.slots.withLock { $0[position] = read }
+                reads.value.withLock { $0[position] = read }
             }
         }
         var result: [RawFile] = []
         result.reserveCapacity(chosen.count)
-        for (file, read) in zip(chosen, reads.slots.withLock { $0 }) {
+        for (file, read) in zip(chosen, reads.value.withLock { $0 }) {
             switch read {
             case .success(let bytes)?: result.append(RawFile(relativePath: file.relativePath, displayPath: file.path, bytes: bytes))
             case .failure(let diagnostic)?: diagnostics.append(diagnostic)

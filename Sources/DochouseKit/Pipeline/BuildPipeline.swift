@@ -70,7 +70,7 @@ public struct BuildPipeline: Sendable {
         var wrote = false
         var writeDiagnostics: [Diagnostic] = []
         let outputs = hasErrors ? [] : compilation.outputs
-        if options.render, templates != nil, !hasErrors {
+        if writes, !hasErrors {
             // Writing is mostly system calls and printing the findings mostly formatting: they overlap.
             let listing = await backListing
             async let failure = Self.write(outputs, to: options.outputDirectory, listing: listing)

@@ -2,7 +2,7 @@
 enum HTMLEscaping {
     /// Escapes text for element content and attribute values.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        guard text.utf8.contains(where: { needsEscape[Int($0)] }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
         appendEscaped(text.utf8, to: &out)

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Writes a built site so that readers never see half of it, and so that a rebuild touches only what changed.
 ///
@@ -122,7 +121,7 @@ public enum SiteWriter {
     private static func forEachFile(_ files: [OutputFile], fileSystem: some SiteFileSystem,
                                     _ body: @escaping @Sendable (OutputFile) throws(SiteFileSystemError) -> Void) throws(SiteFileSystemError) {
         let workers = fileSystem.allowsConcurrentWrites ? IOWorkers.workers(for: files.count, perWorker: 64) : 1
-        let failure = FailureBox()
+        let failure = LockedBox<SiteFileSystemError?>(nil)
         IOWorkers.run(workers: workers) { worker in
             var index = worker
             while index < files.count {
@@ -137,10 +136,6 @@ public enum SiteWriter {
             }
         }
         if let error = failure.value.withLock({ $0 }) { throw error }
-    }
-
-    private final class FailureBox: Sendable {
-        let value = Mutex<SiteFileSystemError?>(nil)
     }
 
     /// Makes `root/file.path` hold the file's bytes: kept when it already does, linked from the live site when

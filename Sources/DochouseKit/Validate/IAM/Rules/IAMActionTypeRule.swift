@@ -14,18 +14,7 @@ struct IAMActionTypeRule: SampleRule {
     }
 
     private func check(_ name: String, _ value: SampleValue?, report: inout SampleReport) {
-        guard let value else { return }
-        switch value.kind {
-        case .string:
-            return
-        case .array(let items):
-            for item in items where item.stringValue == nil {
-                report.add(Self.descriptor, at: item.position,
-                           "each entry of \(name) must be a string such as \"ecr:BatchGetImage\", not \(IAMRuleSupport.describe(item))")
-            }
-        default:
-            report.add(Self.descriptor, at: value.position,
-                       "\(name) must be a string or an array of strings, not \(IAMRuleSupport.describe(value))")
-        }
+        IAMRuleSupport.checkStringOrStrings(name, value, rule: Self.descriptor, entryHint: " such as \"ecr:BatchGetImage\"",
+                                            valueHint: "", report: &report)
     }
 }

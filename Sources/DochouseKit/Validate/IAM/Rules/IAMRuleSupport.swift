@@ -32,6 +32,24 @@ enum IAMRuleSupport {
         statement.effect?.stringValue?.lowercased() == "allow"
     }
 
+    /// Reports an element (`Action`, `Resource`, ...) whose value is neither a string nor an array of strings: each
+    /// entry of an array that is not a string, or else the whole value. The hints say what the strings should be
+    /// (` such as "ecr:BatchGetImage"` for an entry, ` (ARNs or "*")` for the value).
+    static func checkStringOrStrings(_ name: String, _ value: SampleValue?, rule: RuleDescriptor, entryHint: String,
+                                     valueHint: String, report: inout SampleReport) {
+        guard let value else { return }
+        switch value.kind {
+        case .string:
+            return
+        case .array(let items):
+            for item in items where item.stringValue == nil {
+                report.add(rule, at: item.position, "each entry of \(name) must be a string\(entryHint), not \(describe(item))")
+            }
+        default:
+            report.add(rule, at: value.position, "\(name) must be a string or an array of strings\(valueHint), not \(describe(value))")
+        }
+    }
+
     /// The value's type with its article, for messages: "a string", "an array", "null".
     static func describe(_ value: SampleValue) -> String {
         switch value.kind {
