@@ -53,6 +53,67 @@ struct TwinParityTests {
         ])
     }
 
+    @Test("Translated samples that differ only in layout, comments or key order are silent; a changed value is not")
+    func samplesCompareByContent() async throws {
+        let work = TestSupport.temporaryDirectory()
+        defer { TestSupport.cleanUp(work) }
+        let pages = work + "/pages"
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        let english = """
+            ---
+            title: A
+            permalink: en/a.html
+            ---
+            ```json
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}]}
+            ```
+
+            ```yaml
+            name: x
+            list: [1, 2]
+            ```
+
+            ```yaml
+            name: y
+            ```
+
+            """
+        let russian = """
+            ---
+            title: А
+            permalink: ru/a.html
+            ---
+            ```json
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"}
+              ]
+            }
+            ```
+
+            ```yaml
+            # комментарий
+            list:
+              - 1
+              - 2
+            name: x  # имя
+            ```
+
+            ```yaml
+            name: z
+            ```
+
+            """
+        try english.write(toFile: pages + "/a.md", atomically: true, encoding: .utf8)
+        try russian.write(toFile: pages + "/a.ru.md", atomically: true, encoding: .utf8)
+        let result = try await TestSupport.run(content: work, render: false)
+        let twins = result.diagnostics.filter { $0.ruleID.hasPrefix("twin.") }
+        #expect(TestSupport.lines(twins, relativeTo: work) == [
+            "pages/a.ru.md:22:1: error: this sample differs from its counterpart in the en page (- en, + ru):\n- name = \"y\"\n+ name = \"z\" [twin.sample-content]",
+        ])
+    }
+
     @Test("Equal outlines and the same targets in the other language's root are silent")
     func silentWhenEqual() throws {
         let english = try Self.facts("---\ntitle: A\npermalink: en/a.html\n---\n## One\n\n[x](/x.html)\n", path: "a.md")

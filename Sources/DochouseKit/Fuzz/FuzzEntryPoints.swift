@@ -41,7 +41,7 @@ public enum FuzzEntryPoints {
         }
         diagnostics += LinkCheck.check(compiled.map(\.page), anchors: anchors)
         diagnostics += TwinParity.check(compiled.map { TwinParity.Facts(page: $0.page, samples: $0.samples) }, site: site)
-        diagnostics += SampleDrift.check(compiled.flatMap { page in page.samples.map { SampleDrift.Entry(page: page.page, sample: $0) } })
+        diagnostics += SampleDrift.check(compiled.flatMap { SampleDrift.Entry.all(of: $0.page, samples: $0.samples) })
         return formatted(diagnostics, sources: compiled.map(\.page.source)) + compiled.reduce(0) { $0 + ($1.output?.bytes.count ?? 0) }
     }
 

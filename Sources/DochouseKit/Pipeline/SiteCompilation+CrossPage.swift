@@ -89,7 +89,7 @@ extension SiteCompilation {
     var driftEntries: [SampleDrift.Entry] {
         tree.pages.flatMap { file -> [SampleDrift.Entry] in
             guard let page = compiled[file.relativePath] else { return [] }
-            return page.samples.map { SampleDrift.Entry(page: page.page, sample: $0) }
+            return SampleDrift.Entry.all(of: page.page, samples: page.samples)
         }
     }
 }

@@ -12,16 +12,28 @@ enum SampleDrift {
     static let similarity = 0.6
 
     /// A sample and the two facts of its page the check reads (a whole `Page` per sample was ~1% of a build
-    /// in retains alone, 22,000 samples at 10,000 pages).
+    /// in retains alone, 22,000 samples at 10,000 pages). The entry holds the page's samples (one reference,
+    /// shared by the page's entries) and its index among them: a copy of each `Sample` cost as much again.
     struct Entry: Sendable {
         var twinKey: String
         var displayPath: String
-        var sample: Sample
+        var samples: [Sample]
+        var index: Int
 
-        init(page: Page, sample: Sample) {
+        init(page: Page, samples: [Sample], index: Int) {
             twinKey = page.twinKey
             displayPath = page.source.displayPath
-            self.sample = sample
+            self.samples = samples
+            self.index = index
+        }
+
+        /// Every entry of a page, in order.
+        static func all(of page: Page, samples: [Sample]) -> [Entry] {
+            samples.indices.map { Entry(page: page, samples: samples, index: $0) }
+        }
+
+        var sample: Sample {
+            _read { yield samples[index] }
         }
     }
 

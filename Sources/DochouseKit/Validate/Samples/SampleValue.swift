@@ -100,3 +100,29 @@ public struct SampleMember: Sendable, Hashable {
         self.value = value
     }
 }
+
+extension SampleValue {
+    /// True when both values hold the same keys and scalars in the same structure and order, wherever they stand
+    /// and however their scalars were written. Values alike this way have equal canonical forms (`CanonicalValue`
+    /// reads only keys, scalars and structure), which twin parity uses to skip canonicalizing translated copies
+    /// whose text differs only in comments and layout.
+    func hasSameContent(as other: SampleValue) -> Bool {
+        switch (kind, other.kind) {
+        case (.object(let a), .object(let b)):
+            guard a.count == b.count else { return false }
+            for index in a.indices where a[index].key != b[index].key || !a[index].value.hasSameContent(as: b[index].value) {
+                return false
+            }
+            return true
+        case (.array(let a), .array(let b)):
+            guard a.count == b.count else { return false }
+            for index in a.indices where !a[index].hasSameContent(as: b[index]) { return false }
+            return true
+        case (.string(let a), .string(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.null, .null): return true
+        default: return false
+        }
+    }
+}

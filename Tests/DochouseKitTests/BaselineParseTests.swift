@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import DochouseKit
+
+/// `Baseline.parse` reads the plain shape with the strict JSON reader and leaves everything else to `JSONDecoder`.
+/// These tests hold the two to the same answers: whatever the fast path takes must equal what `Codable` decodes.
+@Suite("Baseline files: the fast reader agrees with JSONDecoder")
+struct BaselineParseTests {
+    private func decoded(_ text: String) -> Baseline? {
+        try? JSONDecoder().decode(Baseline.self, from: Data(text.utf8))
+    }
+
+    private func parsed(_ text: String) -> Baseline? {
+        if case .success(let baseline) = Baseline.parse(Data(text.utf8)) { return baseline }
+        return nil
+    }
+
+    @Test("A baseline written by `dochouse baseline` is read by the fast path, equal to JSONDecoder's reading")
+    func writtenBaselineRoundTrips() throws {
+        let original = Baseline(findings: [
+            .init(rule: "iam.unknown-action", file: "pages/a.md", message: "s3:GetObjekt is not an action of s3"),
+            .init(rule: "links.broken-anchor", file: "pages/b.ru.md", message: "ссылка на «#нет» не находит якоря",
+                  reason: "fixed in the next release"),
+            .init(rule: "yaml.one-string-list", file: "pages/c.md", message: "tab\there, quote \" and backslash \\ and \u{1F600}"),
+        ])
+        let text = String(decoding: original.encoded(), as: UTF8.self)
+        let fast = try #require(Baseline.readPlain(Data(text.utf8)))
+        #expect(fast == original)
+        #expect(fast == decoded(text))
+    }
+
+    @Test("Unknown keys are ignored and a null reason is no reason, as Codable has it",
+          arguments: [
+              #"{"version": 1, "findings": [{"rule": "r", "file": "f", "message": "m", "reason": null, "extra": [1, {}]}], "tool": "x"}"#,
+              #"{"findings": [], "version": 2}"#,
+              #"{"version": -0, "findings": [{"message": "m\u00e9", "file": "f", "rule": "r"}]}"#,
+          ])
+    func plainShapes(text: String) throws {
+        let fast = try #require(Baseline.readPlain(Data(text.utf8)))
+        #expect(fast == decoded(text))
+        #expect(parsed(text) == decoded(text))
+    }
+
+    @Test("Anything else goes to JSONDecoder, which gives the answer or the error",
+          arguments: [
+              #"{"version": 1.0, "findings": []}"#,
+              #"{"version": "1", "findings": []}"#,
+              #"{"version": 1}"#,
+              #"{"findings": []}"#,
+              #"{"version": 1, "findings": [{"rule": "r", "file": "f"}]}"#,
+              #"{"version": 1, "findings": [{"rule": 5, "file": "f", "message": "m"}]}"#,
+              #"{"version": 1, "findings": [{"rule": "r", "file": "f", "message": "m", "reason": 3}]}"#,
+              #"{"version": 1, "version": 2, "findings": []}"#,
+              #"{"version": 1, "findings": {}}"#,
+              #"[1, 2]"#,
+              #"{"version": 1, "findings": [],}"#,
+              "\u{FEFF}{\"version\": 1, \"findings\": []}",
+              "",
+          ])
+    func otherShapes(text: String) {
+        #expect(Baseline.readPlain(Data(text.utf8)) == nil)
+        #expect(parsed(text) == decoded(text))
+        if decoded(text) == nil, case .failure(let error) = Baseline.parse(Data(text.utf8)) {
+            #expect(error.description.hasPrefix("dochouse-baseline.json is not a valid baseline:"))
+        }
+    }
+}
