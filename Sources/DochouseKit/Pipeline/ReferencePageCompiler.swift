@@ -68,9 +68,7 @@ struct ReferencePageCompiler: Sendable {
 /// language-relative link in a description points into the page's language.
 enum MarkdownFragment {
     static func html(_ markdown: String, on header: PageHeader, index: SiteIndex) -> String {
-        var fragment = header
-        fragment.source = SourceFile(displayPath: header.source.displayPath, text: markdown)
-        fragment.frontMatterLineCount = 0
+        let fragment = header.withBody(SourceFile(displayPath: header.source.displayPath, text: markdown), frontMatterLineCount: 0)
         let (page, _) = PageBodyParser.parse(fragment, resolver: index.linkResolver)
         var renderer = MarkdownHTMLRenderer(page: page, href: { index.href(for: $0) })
         renderer.permalinkLabel = UIStrings.table(for: header.language)["permalink"] ?? "Permalink"
