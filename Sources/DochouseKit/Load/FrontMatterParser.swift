@@ -19,7 +19,8 @@ enum FrontMatterParser {
         case failed(Diagnostic)
     }
 
-    static func parse(_ file: SourceFile) -> Outcome {
+    /// `allowPlainReader: false` always composes with Yams (the tests compare the two readings).
+    static func parse(_ file: SourceFile, allowPlainReader: Bool = true) -> Outcome {
         guard isDelimiter(file.line(1), allowDots: false) else { return .absent }
         var closing: Int?
         var line = 2
@@ -32,6 +33,9 @@ enum FrontMatterParser {
                                       message: "front matter starts here but no `---` line closes it",
                                       at: file.location(line: 1, column: 1),
                                       suggestion: "add a line `---` after the last front matter key"))
+        }
+        if allowPlainReader, let plain = FrontMatterLines.read(file, lines: 2..<closing) {
+            return .parsed(plain)
         }
         let yaml = (2..<closing).map { String(file.line($0)) }.joined(separator: "\n")
         let node: Node?
@@ -63,6 +67,20 @@ enum FrontMatterParser {
         return .parsed(FrontMatter(values: values, keyLocations: locations, location: start, lineCount: closing))
     }
 
+    /// What a plain (unquoted) scalar means in front matter: null, a boolean, a number, or the text.
+    static func plainValue(_ text: String) -> FrontMatterValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if let number = Double(text), text.first.map({ $0.isNumber || $0 == "-" }) == true {
+            return .number(number)
+        }
+        return .string(text)
+    }
+
     private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
         let trimmed = line.trimmingTrailingWhitespace
         return trimmed == "---" || (allowDots && trimmed == "...")
@@ -75,16 +93,7 @@ enum FrontMatterParser {
         switch node {
         case .scalar(let scalar):
             if scalar.style != .plain { return .string(scalar.string) }
-            if node.isNullScalar { return .null }
-            switch scalar.string {
-            case "true", "True", "TRUE": return .bool(true)
-            case "false", "False", "FALSE": return .bool(false)
-            default: break
-            }
-            if let number = Double(scalar.string), scalar.string.first.map({ $0.isNumber || $0 == "-" }) == true {
-                return .number(number)
-            }
-            return .string(scalar.string)
+            return plainValue(scalar.string)
         case .sequence(let sequence):
             return .list(sequence.map { convert($0, budget: &budget) })
         case .mapping(let mapping):
