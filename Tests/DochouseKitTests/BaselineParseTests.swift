@@ -65,3 +65,35 @@ struct BaselineParseTests {
         }
     }
 }
+
+@Suite("Baseline marks: matching runs of files on every core gives the marks of one pass")
+struct BaselineConcurrentMarkingTests {
+    @Test("Same order, same marks, with repeated findings in a file and entries that cover only some of them")
+    func sameMarks() async {
+        let rule = RuleDescriptor(id: "test.rule", defaultSeverity: .error, summary: "A test finding.")
+        let other = RuleDescriptor(id: "test.other", defaultSeverity: .warning, summary: "Another.")
+        var findings: [Diagnostic] = []
+        var entries: [Baseline.Entry] = []
+        // 300 files, 40 findings each, messages repeating within a file; findings without a place too.
+        for file in 0..<300 {
+            for index in 0..<40 {
+                let message = "message \(index % 7)"
+                findings.append(Diagnostic(rule: index % 3 == 0 ? other : rule, message: message,
+                                           at: SourceLocation(file: "root/pages/f\(file).md", line: 20 - index / 4, column: 1 + (index / 2) % 2)))
+                // Accept some of the repeats only (two of the five or six equal findings), in some files.
+                if file % 4 != 0, index < 14 {
+                    entries.append(Baseline.Entry(rule: index % 3 == 0 ? "test.other" : "test.rule", file: "pages/f\(file).md", message: message))
+                }
+            }
+        }
+        for index in 0..<50 { findings.append(Diagnostic(rule: rule, message: "nowhere \(index)", at: nil)) }
+        findings.reverse()
+        let policy = DiagnosticPolicy(baseline: Baseline(findings: entries), contentRoot: "root")
+        let once = policy.finish(findings)
+        let concurrently = await policy.finishConcurrently(findings)
+        #expect(once.count == concurrently.count)
+        #expect(once.map(\.isBaselined).filter { $0 }.count > 1000)
+        #expect(zip(once, concurrently).allSatisfy { $0.location == $1.location && $0.message == $1.message
+            && $0.ruleID == $1.ruleID && $0.isBaselined == $1.isBaselined })
+    }
+}

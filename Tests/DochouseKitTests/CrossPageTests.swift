@@ -114,6 +114,19 @@ struct TwinParityTests {
         ])
     }
 
+    @Test("A link's language root is dropped as splitting the path at its first segment dropped it")
+    func languageRootOnRandomPaths() {
+        let languages = ["en", "ru"]
+        func bySplitting(_ path: String) -> String {
+            let segments = path.split(separator: "/", maxSplits: 1)
+            guard let first = segments.first, languages.contains(String(first)) else { return path }
+            return "/" + (segments.count > 1 ? String(segments[1]) : "")
+        }
+        let paths = TestSupport.randomTexts(from: ["/", "e", "n", "r", "u", "x", ".", "é"], count: 20_000, maxLength: 9, seed: 11)
+            + ["/en/x.html", "/ru/", "/ru", "en", "//en//x", "/enx/y", "/", "", "/e\u{301}n/x"]
+        for path in paths { #expect(TwinParity.withoutLanguageRoot(path, languages: languages) == bySplitting(path), "\(path)") }
+    }
+
     @Test("Equal outlines and the same targets in the other language's root are silent")
     func silentWhenEqual() throws {
         let english = try Self.facts("---\ntitle: A\npermalink: en/a.html\n---\n## One\n\n[x](/x.html)\n", path: "a.md")

@@ -35,6 +35,11 @@ public struct BuildPipeline: Sendable {
             throw .cannotRun(problem)
         }
         var timer = PhaseTimer()
+        // The back tree the write will update is listed while the tree loads and the pages compile (reads only).
+        // Listing it is kernel work on every output directory (10,000 pages are 10,000 directories when
+        // permalinks end in `/`), so it starts first, beside the load, whose threads mostly wait on the disk.
+        let output = options.outputDirectory
+        async let backListing = options.render ? SiteWriter.listBackTree(for: output) : nil
         // Load: the only reads.
         let tree: ContentTree
         do {
@@ -50,17 +55,14 @@ public struct BuildPipeline: Sendable {
         }
 
         timer.lap("load")
-        // The back tree the write will update is listed while the pages compile (reads only).
-        let output = options.outputDirectory
         let writes = options.render && templates != nil
-        async let backListing = writes ? SiteWriter.listBackTree(for: output) : nil
         // Parse, resolve, validate, render: pure, pages in parallel.
         let compilation = await SiteCompilation.compile(
             tree: tree, templates: templates, templateDiagnostics: templateDiagnostics,
             render: options.render, useBaseline: options.useBaseline, progress: progress)
         var phases = timer.phases + compilation.phases
         timer = PhaseTimer()
-        let diagnostics = compilation.diagnostics
+        let diagnostics = await compilation.diagnosticsConcurrently()
         timer.lap("findings sorted")
         let hasErrors = diagnostics.contains { $0.severity == .error && !$0.isBaselined }
         // The summary's numbers are counted beside the write.

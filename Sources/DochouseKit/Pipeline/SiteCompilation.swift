@@ -228,7 +228,15 @@ public struct SiteCompilation: Sendable {
     // MARK: - Reading the result
 
     /// Every finding, at its configured severity, sorted, with the baseline applied.
-    public var diagnostics: [Diagnostic] {
+    public var diagnostics: [Diagnostic] { policy.finish(adjustedDiagnostics) }
+
+    /// `diagnostics`, with the baseline matched on every core (the build's path).
+    func diagnosticsConcurrently() async -> [Diagnostic] {
+        await policy.finishConcurrently(adjustedDiagnostics)
+    }
+
+    /// Every finding at its configured severity, unsorted.
+    private var adjustedDiagnostics: [Diagnostic] {
         // Adjusted as they are gathered: one copy of each finding rather than one per step.
         var all: [Diagnostic] = []
         let policy = policy
@@ -243,7 +251,7 @@ public struct SiteCompilation: Sendable {
         for list in linkDiagnostics.values { gather(list) }
         for list in twinDiagnostics.values { gather(list) }
         for list in driftDiagnostics.values { gather(list) }
-        return policy.finish(all)
+        return all
     }
 
     /// The findings reported in one file (a page, a schema, site.yaml), as `diagnostics` would show them.

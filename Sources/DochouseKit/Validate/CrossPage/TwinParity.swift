@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page and its translation must say the same machine-readable things: the same samples (after
 /// normalising whitespace, comments and key order), the same link targets, the same heading outline.
 /// Each translation is compared with the page in the site's default language (or the first language it has).
@@ -45,7 +47,11 @@ enum TwinParity {
         }
         var diagnostics: [Diagnostic] = []
         // By index: samples are large values, and a zip copied (retained and released) every one of them.
-        for index in a.indices where !readAlike(a[index], b[index]) && !holdAlike(a[index], b[index]) {
+        // Read through buffer pointers: passing `a[index]` to the comparisons copied the sample (~15 references).
+        let alike = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in a.indices.map { readAlike(a[$0], b[$0]) || holdAlike(a[$0], b[$0]) } }
+        }
+        for index in a.indices where !alike[index] {
             let sa = a[index], sb = b[index]
             let la = normalized(sa), lb = normalized(sb)
             guard la != lb else { continue }
@@ -61,8 +67,14 @@ enum TwinParity {
     /// without computing them (twins mostly share their samples verbatim; canonicalizing both was most of
     /// comparing them).
     static func readAlike(_ a: Sample, _ b: Sample) -> Bool {
-        a.syntax == b.syntax && a.isJSONInYAMLFence == b.isJSONInYAMLFence && (a.value == nil) == (b.value == nil)
-            && a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.syntax == b.syntax, a.isJSONInYAMLFence == b.isJSONInYAMLFence, (a.value == nil) == (b.value == nil) else { return false }
+        // memcmp over contiguous UTF-8 (a generic elementsEqual over the two views went byte by byte).
+        let same = a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     /// True when both samples parsed to values with the same content (a translation that changed only comments
@@ -105,15 +117,29 @@ enum TwinParity {
             case .external(let url): return (url, link.location)
             case .unsafe: return nil
             case .site(let path, let fragment):
-                var key = path
-                let segments = path.split(separator: "/", maxSplits: 1)
-                if let first = segments.first, languages.contains(String(first)) {
-                    key = "/" + (segments.count > 1 ? String(segments[1]) : "")
-                }
+                var key = withoutLanguageRoot(path, languages: languages)
                 if key.isEmpty { key = "(this page)" }
-                return (key + (fragment.map { "#" + $0 } ?? ""), link.location)
+                if let fragment { key += "#" + fragment }
+                return (key, link.location)
             }
         }
+    }
+
+    /// `/en/x.html` -> `/x.html` when `en` is one of the languages: the first non-empty segment is dropped with
+    /// the slash after it, and what follows is kept as written. Found by scanning the bytes: splitting the path
+    /// into an array per link was most of comparing two pages' links.
+    static func withoutLanguageRoot(_ path: String, languages: [String]) -> String {
+        let utf8 = path.utf8
+        let slash = UInt8(ascii: "/")
+        var start = utf8.startIndex
+        while start != utf8.endIndex, utf8[start] == slash { start = utf8.index(after: start) }
+        guard start != utf8.endIndex else { return path }
+        var end = start
+        while end != utf8.endIndex, utf8[end] != slash { end = utf8.index(after: end) }
+        let first = path[start..<end]
+        guard languages.contains(where: { $0 == first }) else { return path }
+        guard end != utf8.endIndex else { return "/" }
+        return "/" + path[utf8.index(after: end)...]
     }
 
     private static func compareHeadings(_ original: Facts, _ translation: Facts) -> [Diagnostic] {
