@@ -44,8 +44,14 @@ struct BaselineIndex: Sendable {
     /// Marks the findings the baseline lists, each entry covering one finding, in the order given (sorted by
     /// place, so that of two equal findings in a file the first is the one accepted).
     func apply(to diagnostics: [Diagnostic], contentRoot: String) -> [Diagnostic] {
-        var used: [Key: Int] = [:]
         var marked = diagnostics
+        mark(&marked, contentRoot: contentRoot)
+        return marked
+    }
+
+    /// `apply` in place (a copy of the array copied every finding's references once more).
+    func mark(_ marked: inout [Diagnostic], contentRoot: String) {
+        var used: [Key: Int] = [:]
         for position in marked.indices {
             guard let location = marked[position].location else { continue }
             let file = Baseline.relativePath(location.file, to: contentRoot)
@@ -55,6 +61,5 @@ struct BaselineIndex: Sendable {
             used[key, default: 0] += 1
             marked[position].isBaselined = true
         }
-        return marked
     }
 }

@@ -91,7 +91,8 @@ public struct DiagnosticPolicy: Sendable {
                 }
                 for index in order { out.append(findings[index]) }
             }
-            return baselineIndex?.apply(to: out, contentRoot: root) ?? out
+            baselineIndex?.mark(&out, contentRoot: root)
+            return out
         }
         var all: [Diagnostic] = []
         all.reserveCapacity(adjusted.count)
