@@ -69,6 +69,34 @@ struct SiteFilesTests {
         #expect(String(decoding: english.bytes, as: UTF8.self) == #"{"lang":"en","pages":[],"docs":[],"terms":{}}"# + "\n")
     }
 
+    @Test("A stem table that fills up (words merged by text on some pages, by number on others) gives the same index")
+    func fullStemTable() {
+        let words = ["узлы", "узлам", "репозиторий", "репозитории", "policy", "policies", "node", "nodes", "роль",
+                     "роли", "bucket", "buckets", "образ", "образы", "action", "actions", "кластер", "кластеры"]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let texts = (0..<40).map { _ in
+            (title: (0..<2).map { _ in words[next(words.count)] }.joined(separator: " "),
+             sections: (0..<3).map { _ in (0..<6).map { _ in words[next(words.count)] }.joined(separator: " ") })
+        }
+        func index(_ table: SearchStemTable) -> OutputFile {
+            let documents = texts.enumerated().map { number, text in
+                SearchDocument(url: "/ru/\(number).html", language: "ru", title: text.title,
+                               sections: text.sections.enumerated().map { .init(anchor: $0.offset == 0 ? "" : "s\($0.offset)", heading: "", text: $0.element) },
+                               stemTable: table)
+            }
+            return SearchIndexBuilder.build(language: "ru", documents: documents, stemTable: table)
+        }
+        let roomy = index(SearchStemTable())
+        // One word per shard: most words are left unnumbered, and the first pages are numbered before the table fills.
+        let full = index(SearchStemTable(maxWordsPerShard: 1))
+        #expect(full == roomy)
+        #expect(String(decoding: roomy.bytes, as: UTF8.self).contains("\"узл\""))
+    }
+
     @Test("Reference parameters are found by their path and by the words of their name")
     func referenceSections() {
         #expect(SearchDocument.splitCamelCase("additionalRolePolicies") == "additional Role Policies")

@@ -2,11 +2,11 @@ import CmarkBridge
 
 /// A stem of a section and the best field it stands in there.
 struct SearchTerm: Sendable, Hashable {
-    var stem: String
+    /// The stem's number in `SearchStemTable` (equal numbers, equal stems), so the site-wide index merges postings
+    /// without hashing stems as text; -1 when the table was too full to number it, and `text` holds the stem.
+    var number: Int32
     var field: Int
-    /// The stem's number in `SearchStemTable` (equal numbers, equal stems), so the site-wide index can merge
-    /// postings without hashing stems as text; nil when the table was too full to number it.
-    var number: Int? = nil
+    var text: String? = nil
 }
 
 /// What the search index knows about one page: its URL and title, and its text cut into sections, one per
@@ -26,12 +26,10 @@ struct SearchDocument: Sendable, Hashable {
     var url: String
     var language: String
     var title: String
-    var sections: [Section] {
-        didSet { terms = Self.terms(of: sections, title: title) }
-    }
+    let sections: [Section]
     /// Per section, each stem once with the best field it stands in (title 3, heading 2, prose 1). Computed here,
     /// in the per-page stage that runs in parallel, so the site-wide index only merges.
-    private(set) var terms: [[SearchTerm]] = []
+    let terms: [[SearchTerm]]
 
     /// A Markdown page's sections: headings split it; paragraphs, lists, tables and quotes are its prose.
     /// Fenced code stays out (samples are for copying, and their names also stand in the prose).
@@ -58,18 +56,19 @@ struct SearchDocument: Sendable, Hashable {
         }
         for child in page.document.children { walk(child) }
         self.sections = sections.filter { !$0.heading.isEmpty || !$0.text.isEmpty || $0.anchor.isEmpty }
-        self.terms = Self.terms(of: self.sections, title: title)
+        self.terms = Self.terms(of: self.sections, title: title, stemTable: .shared)
     }
 
-    init(url: String, language: String, title: String, sections: [Section]) {
+    /// `stemTable` numbers the stems; the index must be built with the same table (tests use small ones).
+    init(url: String, language: String, title: String, sections: [Section], stemTable: SearchStemTable = .shared) {
         self.url = url
         self.language = language
         self.title = title
         self.sections = sections
-        self.terms = Self.terms(of: sections, title: title)
+        self.terms = Self.terms(of: sections, title: title, stemTable: stemTable)
     }
 
-    private static func terms(of sections: [Section], title: String) -> [[SearchTerm]] {
+    private static func terms(of sections: [Section], title: String, stemTable: SearchStemTable) -> [[SearchTerm]] {
         var words = SearchWordTable()
         // Per section, the best field of each word (by the word's number in `words`).
         var sectionWords: [[(word: Int, field: Int)]] = []
@@ -95,23 +94,31 @@ struct SearchDocument: Sendable, Hashable {
         }
         // Each distinct word is looked up once; words with one stem merge, keeping the best field. Stems merge by
         // number, or by text when the table was too full to number one of them.
-        let entries = (0..<words.count).map { word in words.withBytes(of: word) { SearchStemTable.shared.entry(for: $0) } }
-        let allNumbered = entries.allSatisfy { $0.number != nil }
-        var byNumber: [Int: Int] = [:]
+        let entries = (0..<words.count).map { word in words.withBytes(of: word) { stemTable.entry(for: $0) } }
+        // A page whose words are all numbered merges stems by number. Once the table is full, a page merges all its
+        // stems by text, so that one stem never stands in a section twice (numbered through one word, by text
+        // through another) and the index builder can merge the two kinds of slots without duplicate postings.
+        let allNumbered = entries.allSatisfy { if case .numbered = $0 { true } else { false } }
+        var byNumber: [Int32: Int] = [:]
         byNumber.reserveCapacity(words.count)
         var byText: [String: Int] = [:]
-        var stems: [String] = []
-        var numbers: [Int?] = []
+        // Per stem of the page: its number, or -1 and its text.
+        var stems: [(number: Int32, text: String?)] = []
         let stemOfWord: [Int] = entries.map { entry in
-            if allNumbered, let number = entry.number {
+            if allNumbered, case .numbered(let number) = entry {
                 if let known = byNumber[number] { return known }
                 byNumber[number] = stems.count
+                stems.append((number, nil))
             } else {
-                if let known = byText[entry.stem] { return known }
-                byText[entry.stem] = stems.count
+                let text: String
+                switch entry {
+                case .numbered(let number): text = stemTable.stem(number)
+                case .unnumbered(let unnumbered): text = unnumbered
+                }
+                if let known = byText[text] { return known }
+                byText[text] = stems.count
+                stems.append((-1, text))
             }
-            stems.append(entry.stem)
-            numbers.append(allNumbered ? entry.number : nil)
             return stems.count - 1
         }
         var bestStemField = [Int](repeating: 0, count: stems.count)
@@ -123,7 +130,7 @@ struct SearchDocument: Sendable, Hashable {
                 bestStemField[stem] = max(bestStemField[stem], field)
             }
             defer { for stem in order { bestStemField[stem] = 0 } }
-            return order.map { SearchTerm(stem: stems[$0], field: bestStemField[$0], number: numbers[$0]) }
+            return order.map { SearchTerm(number: stems[$0].number, field: bestStemField[$0], text: stems[$0].text) }
         }
     }
 

@@ -15,7 +15,8 @@ enum SearchIndexBuilder {
         case title = 3
     }
 
-    static func build(language: String, documents: [SearchDocument]) -> OutputFile {
+    /// `stemTable` must be the table the documents' terms were numbered by.
+    static func build(language: String, documents: [SearchDocument], stemTable: SearchStemTable = .shared) -> OutputFile {
         let sorted = documents.filter { $0.language == language }.sorted { $0.url < $1.url }
         // Written as bytes: the index is a few MB of short pieces, and appending each to a String cost more than
         // gathering the postings.
@@ -49,21 +50,22 @@ enum SearchIndexBuilder {
                 best.withUnsafeBufferPointer { terms in
                     for index in terms.indices {
                         let slot: Int
-                        if let number = terms[index].number {
+                        let number = Int(terms[index].number)
+                        if number >= 0 {
                             if number >= slotOfNumber.count { slotOfNumber.append(contentsOf: repeatElement(0, count: number + 1 - slotOfNumber.count)) }
                             if slotOfNumber[number] != 0 {
                                 slot = Int(slotOfNumber[number]) - 1
                             } else {
                                 slot = stems.count
                                 slotOfNumber[number] = Int32(slot + 1)
-                                stems.append(terms[index].stem)
+                                stems.append(stemTable.stem(terms[index].number))
                             }
-                        } else if let known = slotByText[terms[index].stem] {
+                        } else if let known = slotByText[terms[index].text ?? ""] {
                             slot = known
                         } else {
                             slot = stems.count
-                            slotByText[terms[index].stem] = slot
-                            stems.append(terms[index].stem)
+                            slotByText[terms[index].text ?? ""] = slot
+                            stems.append(terms[index].text ?? "")
                         }
                         pairSlots.append(Int32(slot))
                         pairPostings.append(docCount * 4 + terms[index].field)

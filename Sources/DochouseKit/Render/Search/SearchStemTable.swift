@@ -7,16 +7,22 @@ import Synchronization
 final class SearchStemTable: Sendable {
     static let shared = SearchStemTable()
 
-    struct Entry: Sendable {
-        /// Equal numbers mean equal stems; nil when the table is full (see `maxWords`).
-        var number: Int?
-        var stem: String
+    /// A word's stem: its number (equal numbers, equal stems), or its text when the table is full (see
+    /// `maxWordsPerShard`). Pages keep only the numbers; the index builder asks for the stems' text once per stem
+    /// (`stem(_:)`), so building a page's terms no longer retains and releases stem strings shared by every page.
+    enum Entry: Sendable {
+        case numbered(Int32)
+        case unnumbered(String)
     }
 
     /// Past this many words a shard stops remembering new ones (their stems are still computed), so a tree of
     /// random words cannot grow the table without end.
-    static let maxWordsPerShard = 250_000
+    let maxWordsPerShard: Int
     private static let shardCount = 16
+
+    init(maxWordsPerShard: Int = 250_000) {
+        self.maxWordsPerShard = maxWordsPerShard
+    }
 
     private struct ShardState: Sendable {
         var words = SearchWordTable()
@@ -26,7 +32,8 @@ final class SearchStemTable: Sendable {
         let state = Mutex(ShardState())
     }
     private struct Stems: Sendable {
-        var numbers: [String: Int] = [:]
+        var numbers: [String: Int32] = [:]
+        var texts: [String] = []
     }
 
     private let shards: [Shard] = (0..<SearchStemTable.shardCount).map { _ in Shard() }
@@ -37,16 +44,23 @@ final class SearchStemTable: Sendable {
         return shards[Int(hash % UInt64(Self.shardCount))].state.withLock { shard in
             if let known = shard.words.existingNumber(of: word, hash: hash) { return shard.entries[known] }
             let stem = SearchTokenizer.stem(String(decoding: word, as: UTF8.self))
-            guard shard.entries.count < Self.maxWordsPerShard else { return Entry(number: nil, stem: stem) }
+            guard shard.entries.count < maxWordsPerShard else { return .unnumbered(stem) }
             let number = stems.withLock { table in
                 if let known = table.numbers[stem] { return known }
-                table.numbers[stem] = table.numbers.count
-                return table.numbers.count - 1
+                let number = Int32(table.texts.count)
+                table.numbers[stem] = number
+                table.texts.append(stem)
+                return number
             }
-            let entry = Entry(number: number, stem: stem)
+            let entry = Entry.numbered(number)
             _ = shard.words.number(of: word)
             shard.entries.append(entry)
             return entry
         }
+    }
+
+    /// The text of stem `number`.
+    func stem(_ number: Int32) -> String {
+        stems.withLock { $0.texts[Int(number)] }
     }
 }
