@@ -105,21 +105,31 @@ public enum SiteWriter {
         for path in existing.directories {
             if wantedDirectories.contains(path) { existingDirectories.insert(path) } else { fileSystem.removeItem(ContentLoader.join(root, path)) }
         }
-        // Sorted, a directory comes before the directories inside it.
-        for directory in wantedDirectories.sorted() where !existingDirectories.contains(directory) {
-            try fileSystem.createDirectory(ContentLoader.join(root, directory))
+        // Level by level, a directory after the one it is in; the directories of one level on several threads (an
+        // empty output directory needs one per page when permalinks end in `/`: 10,000 mkdirs one after another
+        // were most of writing a site from scratch).
+        var levels: [[String]] = []
+        for directory in wantedDirectories where !existingDirectories.contains(directory) {
+            let depth = directory.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            while levels.count <= depth { levels.append([]) }
+            levels[depth].append(directory)
+        }
+        for level in levels {
+            try forEach(level.sorted(), fileSystem: fileSystem) { directory throws(SiteFileSystemError) in
+                try fileSystem.createDirectory(ContentLoader.join(root, directory))
+            }
         }
         let kept = existingFiles
-        try forEachFile(files, fileSystem: fileSystem) { file throws(SiteFileSystemError) in
+        try forEach(files, fileSystem: fileSystem) { file throws(SiteFileSystemError) in
             try place(file, in: root, existing: kept.contains(file.path), live: live, fileSystem: fileSystem)
         }
     }
 
-    /// Runs `body` on each file, on several threads when the file system allows it; stops at the first failure
-    /// and throws it. Placing a file is mostly waiting for the disk (reading the old copy to compare, writing the
-    /// new one), so the threads are `IOWorkers`, more than cores.
-    private static func forEachFile(_ files: [OutputFile], fileSystem: some SiteFileSystem,
-                                    _ body: @escaping @Sendable (OutputFile) throws(SiteFileSystemError) -> Void) throws(SiteFileSystemError) {
+    /// Runs `body` on each item (a file to place, a directory to make), on several threads when the file system
+    /// allows it; stops at the first failure and throws it. Placing a file is mostly waiting for the disk (reading
+    /// the old copy to compare, writing the new one), so the threads are `IOWorkers`, more than cores.
+    private static func forEach<Item: Sendable>(_ files: [Item], fileSystem: some SiteFileSystem,
+                                                _ body: @escaping @Sendable (Item) throws(SiteFileSystemError) -> Void) throws(SiteFileSystemError) {
         let workers = fileSystem.allowsConcurrentWrites ? IOWorkers.workers(for: files.count, perWorker: 64) : 1
         let failure = LockedBox<SiteFileSystemError?>(nil)
         IOWorkers.run(workers: workers) { worker in
