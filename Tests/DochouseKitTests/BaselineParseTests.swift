@@ -41,6 +41,15 @@ struct BaselineParseTests {
         #expect(parsed(text) == decoded(text))
     }
 
+    @Test("Bytes that are not UTF-8 are not repaired into a baseline: JSONDecoder refuses them")
+    func invalidUTF8() {
+        let bytes = Data(#"{"version": 1, "findings": [{"rule": "r", "file": "f", "message": "m"#.utf8) + Data([0xFF]) + Data(#""}]}"#.utf8)
+        #expect(Baseline.readPlain(bytes) == nil)
+        if case .success = Baseline.parse(bytes) {
+            #expect((try? JSONDecoder().decode(Baseline.self, from: bytes)) != nil, "the fast path must not accept what JSONDecoder refuses")
+        }
+    }
+
     @Test("Anything else goes to JSONDecoder, which gives the answer or the error",
           arguments: [
               #"{"version": 1.0, "findings": []}"#,

@@ -53,8 +53,9 @@ public struct Baseline: Sendable, Codable, Equatable {
 
     /// The baseline when `data` has exactly the shape `Codable` would decode, or nil to let `JSONDecoder` decide.
     static func readPlain(_ data: Data) -> Baseline? {
-        guard data.first != 0xEF else { return nil }
-        guard case .success(let root) = StrictJSONReader.read(String(decoding: data, as: UTF8.self)),
+        // Bytes that are not UTF-8 (decoding would repair them) and a byte-order mark are JSONDecoder's to judge.
+        guard data.first != 0xEF, let text = String(validating: data, as: UTF8.self) else { return nil }
+        guard case .success(let root) = StrictJSONReader.read(text),
               let members = root.members else { return nil }
         var version: Int?
         var findings: [Entry]?
