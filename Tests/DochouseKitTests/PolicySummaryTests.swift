@@ -98,3 +98,38 @@ struct PolicySummaryTests {
         #expect(forms == ["действие", "действия", "действий", "действий", "действие", "действия", "действий", "действий"])
     }
 }
+
+@Suite("A policy sample's summary from the rules' catalog answers equals the one from looking actions up by text")
+struct PolicySummaryFromFactsTests {
+    @Test("Generated policies (with the benchmark's deliberate errors) and entries of odd shapes")
+    func sameSummaries() throws {
+        let odd = """
+        {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": ["EC2:describeinstances", "ec2::DescribeInstances", " ec2:DescribeInstances",
+            "ec2:DescribeInstances ", "ec2:", ":DescribeInstances", "ec2", "*", "s3:*", "ec2:Describe?nstances",
+            "ec2:DescribeInstances\\u0301", "nosuchservice:Get", "ecr:BatchGetImage", 5], "Resource": "*"},
+          {"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"},
+          {"Effect": "Allow", "Resource": "*"},
+          {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}
+        ]}
+        """
+        let texts = PolicyBenchmark.generate(count: 120, seed: 7) + [odd]
+        let catalog = IAMCatalog.bundled
+        let models = ModelRegistry()
+        var compared = 0
+        for (index, text) in texts.enumerated() {
+            let page = PolicyBenchmark.PolicyPage(index: index, text: text)
+            let (annotations, _) = SampleAnnotations.parse(page.block.info)
+            let sample = SampleReader.sample(index: 0, block: page.block, annotations: annotations,
+                                             map: SampleSourceMap(file: page.file, block: page.block), models: models)
+            guard case .iamPolicy = sample.kind, let policy = sample.policy else { continue }
+            // The rules ask for the facts first in a build; here the summary computes them itself.
+            let fromFacts = PolicySummary(sample: sample, policy: policy, catalog: catalog)
+            let byText = PolicySummary(policy, catalog: catalog)
+            #expect(fromFacts.statements == byText.statements, "policy \(index)")
+            #expect(fromFacts.html(language: "ru") == byText.html(language: "ru"), "policy \(index)")
+            compared += 1
+        }
+        #expect(compared > 100)
+    }
+}

@@ -40,7 +40,7 @@ struct CodeBlockRenderer {
         out.raw("</div>\n")
         Self.writeCode(block.literal, fence: fence, highlighter: highlighter, into: &out)
         if case .iamPolicy = sample.kind, let policy = sample.policy {
-            PolicySummary(policy, catalog: catalog).write(language: language, into: &out)
+            PolicySummary(sample: sample, policy: policy, catalog: catalog).write(language: language, into: &out)
         }
         out.raw("</div>\n")
     }

@@ -195,6 +195,11 @@ public struct IAMService: Sendable {
         actionIndex(name).map { storage.actions[$0] }
     }
 
+    /// The action at `index` (from `actionIndex`).
+    func action(at index: Int) -> IAMAction {
+        storage.actions[index]
+    }
+
     /// Whether the action at `index` (from `actionIndex`) can be scoped to resources, without copying it out.
     func actionHasResourceTypes(at index: Int) -> Bool {
         storage.actionHasResources[index]
