@@ -30,56 +30,93 @@ public struct DiagnosticPolicy: Sendable {
     /// by rule, file and message, so applying it to all the findings of some files at once gives the same
     /// marks as applying it to the whole build.
     public func finish(_ adjusted: [Diagnostic]) -> [Diagnostic] {
-        let sorted = Self.sortedByPlace(adjusted)
-        return baselineIndex?.apply(to: sorted, contentRoot: contentRoot) ?? sorted
+        let groups = FileGroups(adjusted)
+        var sorted = groups.sorted(0..<groups.count)
+        baselineIndex?.mark(&sorted, contentRoot: contentRoot)
+        return sorted
     }
 
     /// `finish` on every core. A large build has tens of thousands of findings, and sorting them and matching
     /// each with the baseline (its key's bytes, a lookup) ran alone between the cross-page checks and the write.
-    /// The findings are grouped by file in the order `finish` sorts files (by name, those without a place
-    /// first), and runs of whole files are sorted and matched on their own: the sort within a file is the same,
-    /// and the baseline's counts are per (rule, file, message), so the result is the one `finish` gives.
+    /// Runs of whole files are sorted and matched on their own: the baseline's counts are per (rule, file,
+    /// message), so the result is the one `finish` gives.
     func finishConcurrently(_ adjusted: [Diagnostic]) async -> [Diagnostic] {
         guard adjusted.count >= 4096 else { return finish(adjusted) }
-        // Each finding's group: 0 without a place, else 1 + its file's rank by name.
-        var rankOfFile: [String: Int] = [:]
-        var files: [String] = []
-        var fileOfFinding = [Int](repeating: -1, count: adjusted.count)
-        for index in adjusted.indices {
-            guard let file = adjusted[index].location?.file else { continue }
-            if let known = rankOfFile[file] {
-                fileOfFinding[index] = known
-            } else {
-                rankOfFile[file] = files.count
-                fileOfFinding[index] = files.count
-                files.append(file)
+        let groups = FileGroups(adjusted)
+        let (root, baselineIndex) = (contentRoot, baselineIndex)
+        let parts = await groups.runs(about: 8).concurrentMap { run -> [Diagnostic] in
+            var out = groups.sorted(run)
+            baselineIndex?.mark(&out, contentRoot: root)
+            return out
+        }
+        var all: [Diagnostic] = []
+        all.reserveCapacity(adjusted.count)
+        for part in parts { all += part }
+        return all
+    }
+
+    /// Findings grouped by file in the order they are reported: those without a place first, then files by name.
+    /// Positions are grouped and sorted rather than the findings themselves (a finding is a large value with
+    /// seven references, and a sort moves each one ~log n times); each distinct file is compared as text once,
+    /// to rank it.
+    private struct FileGroups: Sendable {
+        let findings: [Diagnostic]
+        /// Positions of the findings, group after group, in their given order within a group.
+        let positions: [Int]
+        /// Where each group starts in `positions` (and, last, the end).
+        let bounds: [Int]
+
+        var count: Int { bounds.count - 1 }
+
+        init(_ findings: [Diagnostic]) {
+            self.findings = findings
+            var rankOfFile: [String: Int] = [:]
+            var files: [String] = []
+            var fileOfFinding = [Int](repeating: -1, count: findings.count)
+            for index in findings.indices {
+                guard let file = findings[index].location?.file else { continue }
+                if let known = rankOfFile[file] {
+                    fileOfFinding[index] = known
+                } else {
+                    rankOfFile[file] = files.count
+                    fileOfFinding[index] = files.count
+                    files.append(file)
+                }
             }
+            // Group 0: no place; group 1 + n: the n-th file by name.
+            var group = [Int](repeating: 0, count: files.count)
+            for (position, file) in files.indices.sorted(by: { files[$0] < files[$1] }).enumerated() { group[file] = position + 1 }
+            var bounds = [Int](repeating: 0, count: files.count + 2)
+            for file in fileOfFinding { bounds[(file < 0 ? 0 : group[file]) + 1] += 1 }
+            for g in 0...files.count { bounds[g + 1] += bounds[g] }
+            var positions = [Int](repeating: 0, count: findings.count)
+            var fill = bounds
+            for (index, file) in fileOfFinding.enumerated() {
+                let g = file < 0 ? 0 : group[file]
+                positions[fill[g]] = index
+                fill[g] += 1
+            }
+            self.positions = positions
+            self.bounds = bounds
         }
-        var group = [Int](repeating: 0, count: files.count)
-        for (position, file) in files.indices.sorted(by: { files[$0] < files[$1] }).enumerated() { group[file] = position + 1 }
-        // Positions grouped by file, in their original order within a file (a counting sort).
-        var starts = [Int](repeating: 0, count: files.count + 2)
-        for file in fileOfFinding { starts[(file < 0 ? 0 : group[file]) + 1] += 1 }
-        for g in 0...files.count { starts[g + 1] += starts[g] }
-        var grouped = [Int](repeating: 0, count: adjusted.count)
-        var fill = starts
-        for (index, file) in fileOfFinding.enumerated() {
-            let g = file < 0 ? 0 : group[file]
-            grouped[fill[g]] = index
-            fill[g] += 1
+
+        /// About `count` runs of whole groups with similar numbers of findings.
+        func runs(about count: Int) -> [Range<Int>] {
+            var runs: [Range<Int>] = []
+            let target = (findings.count + count - 1) / count
+            var first = 0
+            while first < self.count {
+                var last = first
+                while last + 1 < self.count, bounds[last + 1] - bounds[first] < target { last += 1 }
+                runs.append(first..<(last + 1))
+                first = last + 1
+            }
+            return runs
         }
-        // About eight runs of whole files with similar numbers of findings.
-        var runs: [Range<Int>] = []
-        let target = (adjusted.count + 7) / 8
-        var first = 0
-        while first <= files.count {
-            var last = first
-            while last < files.count, starts[last + 1] - starts[first] < target { last += 1 }
-            runs.append(first..<(last + 1))
-            first = last + 1
-        }
-        let (findings, positions, bounds, root, baselineIndex) = (adjusted, grouped, starts, contentRoot, baselineIndex)
-        let parts = await runs.concurrentMap { run -> [Diagnostic] in
+
+        /// The findings of the groups in `run`, each group sorted by line and column, then by the full order
+        /// (rule, message) for findings at the same place.
+        func sorted(_ run: Range<Int>) -> [Diagnostic] {
             var out: [Diagnostic] = []
             out.reserveCapacity(bounds[run.upperBound] - bounds[run.lowerBound])
             for g in run {
@@ -91,35 +128,8 @@ public struct DiagnosticPolicy: Sendable {
                 }
                 for index in order { out.append(findings[index]) }
             }
-            baselineIndex?.mark(&out, contentRoot: root)
             return out
         }
-        var all: [Diagnostic] = []
-        all.reserveCapacity(adjusted.count)
-        for part in parts { all += part }
-        return all
-    }
-
-    /// Findings sorted by file, line and column, then by the full order.
-    private static func sortedByPlace(_ adjusted: [Diagnostic]) -> [Diagnostic] {
-        // Positions are sorted rather than the findings themselves (a finding is a large value with seven
-        // references, and a sort moves each one ~log n times), by integer keys: each distinct file is compared
-        // as text once, to rank it. Findings at the same place fall back to the full order (rule, message).
-        let order = adjusted.withUnsafeBufferPointer { findings -> [Int] in
-            var rank: [String: Int] = [:]
-            for (position, file) in Set(findings.lazy.compactMap { $0.range?.start.file }).sorted().enumerated() {
-                rank[file] = position
-            }
-            let keys = findings.map { finding -> (file: Int, line: Int, column: Int) in
-                guard let start = finding.range?.start else { return (-1, 0, 0) }
-                return (rank[start.file] ?? -1, start.line, start.column)
-            }
-            return Array(findings.indices).sorted { a, b in
-                if keys[a] != keys[b] { return keys[a] < keys[b] }
-                return findings[a] < findings[b]
-            }
-        }
-        return order.map { adjusted[$0] }
     }
 
     /// `adjusted` then `finish`.

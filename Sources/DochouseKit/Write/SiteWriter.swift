@@ -44,8 +44,8 @@ public enum SiteWriter {
     /// machine that reclaims page cache eagerly, reading 10,000 directory entries from disk took a fifth of the
     /// write stage). Nil when there is none yet. Reads only.
     public static func listBackTree(for output: String, fileSystem: some SiteFileSystem = LocalSiteFileSystem()) -> SiteTreeListing? {
-        let outURL = URL(fileURLWithPath: output).standardizedFileURL
-        let back = ContentLoader.join(outURL.deletingLastPathComponent().path, ".\(outURL.lastPathComponent).previous")
+        let parent = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path
+        let back = ContentLoader.join(parent, previousTreeName(of: output))
         guard fileSystem.kind(of: back) == .directory else { return nil }
         return fileSystem.listTree(back)
     }
@@ -66,7 +66,7 @@ public enum SiteWriter {
         let liveKind = fileSystem.kind(of: live)
         if liveKind == .other { throw WriteError(description: "\(live) exists and is not a directory; the site was not written") }
         removeLeftovers(in: parent, of: name, fileSystem: fileSystem)
-        let back = ContentLoader.join(parent, ".\(name).previous")
+        let back = ContentLoader.join(parent, previousTreeName(of: output))
         let backKind = fileSystem.kind(of: back)
         do throws(SiteFileSystemError) {
             if backKind == .other { fileSystem.removeItem(back) }
@@ -128,16 +128,16 @@ public enum SiteWriter {
     /// Runs `body` on each item (a file to place, a directory to make), on several threads when the file system
     /// allows it; stops at the first failure and throws it. Placing a file is mostly waiting for the disk (reading
     /// the old copy to compare, writing the new one), so the threads are `IOWorkers`, more than cores.
-    private static func forEach<Item: Sendable>(_ files: [Item], fileSystem: some SiteFileSystem,
+    private static func forEach<Item: Sendable>(_ items: [Item], fileSystem: some SiteFileSystem,
                                                 _ body: @escaping @Sendable (Item) throws(SiteFileSystemError) -> Void) throws(SiteFileSystemError) {
-        let workers = fileSystem.allowsConcurrentWrites ? IOWorkers.workers(for: files.count, perWorker: 64) : 1
+        let workers = fileSystem.allowsConcurrentWrites ? IOWorkers.workers(for: items.count, perWorker: 64) : 1
         let failure = LockedBox<SiteFileSystemError?>(nil)
         IOWorkers.run(workers: workers) { worker in
             var index = worker
-            while index < files.count {
+            while index < items.count {
                 if workers > 1, failure.value.withLock({ $0 != nil }) { return }
                 do throws(SiteFileSystemError) {
-                    try body(files[index])
+                    try body(items[index])
                 } catch {
                     failure.value.withLock { if $0 == nil { $0 = error } }
                     return

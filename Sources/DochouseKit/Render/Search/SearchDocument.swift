@@ -3,10 +3,9 @@ import CmarkBridge
 /// A stem of a section and the best field it stands in there.
 struct SearchTerm: Sendable, Hashable {
     /// The stem's number in `SearchStemTable` (equal numbers, equal stems), so the site-wide index merges postings
-    /// without hashing stems as text; -1 when the table was too full to number it, and `text` holds the stem.
-    var number: Int32
+    /// without hashing stems as text; its text when the table was too full to number it.
+    var stem: SearchStemTable.Entry
     var field: Int
-    var text: String? = nil
 }
 
 /// What the search index knows about one page: its URL and title, and its text cut into sections, one per
@@ -102,13 +101,12 @@ struct SearchDocument: Sendable, Hashable {
         var byNumber: [Int32: Int] = [:]
         byNumber.reserveCapacity(words.count)
         var byText: [String: Int] = [:]
-        // Per stem of the page: its number, or -1 and its text.
-        var stems: [(number: Int32, text: String?)] = []
+        var stems: [SearchStemTable.Entry] = []
         let stemOfWord: [Int] = entries.map { entry in
             if allNumbered, case .numbered(let number) = entry {
                 if let known = byNumber[number] { return known }
                 byNumber[number] = stems.count
-                stems.append((number, nil))
+                stems.append(entry)
             } else {
                 let text: String
                 switch entry {
@@ -117,7 +115,7 @@ struct SearchDocument: Sendable, Hashable {
                 }
                 if let known = byText[text] { return known }
                 byText[text] = stems.count
-                stems.append((-1, text))
+                stems.append(.unnumbered(text))
             }
             return stems.count - 1
         }
@@ -130,7 +128,7 @@ struct SearchDocument: Sendable, Hashable {
                 bestStemField[stem] = max(bestStemField[stem], field)
             }
             defer { for stem in order { bestStemField[stem] = 0 } }
-            return order.map { SearchTerm(number: stems[$0].number, field: bestStemField[$0], text: stems[$0].text) }
+            return order.map { SearchTerm(stem: stems[$0], field: bestStemField[$0]) }
         }
     }
 

@@ -50,22 +50,25 @@ enum SearchIndexBuilder {
                 best.withUnsafeBufferPointer { terms in
                     for index in terms.indices {
                         let slot: Int
-                        let number = Int(terms[index].number)
-                        if number >= 0 {
+                        switch terms[index].stem {
+                        case .numbered(let stemNumber):
+                            let number = Int(stemNumber)
                             if number >= slotOfNumber.count { slotOfNumber.append(contentsOf: repeatElement(0, count: number + 1 - slotOfNumber.count)) }
                             if slotOfNumber[number] != 0 {
                                 slot = Int(slotOfNumber[number]) - 1
                             } else {
                                 slot = stems.count
                                 slotOfNumber[number] = Int32(slot + 1)
-                                stems.append(stemTable.stem(terms[index].number))
+                                stems.append(stemTable.stem(stemNumber))
                             }
-                        } else if let known = slotByText[terms[index].text ?? ""] {
-                            slot = known
-                        } else {
-                            slot = stems.count
-                            slotByText[terms[index].text ?? ""] = slot
-                            stems.append(terms[index].text ?? "")
+                        case .unnumbered(let text):
+                            if let known = slotByText[text] {
+                                slot = known
+                            } else {
+                                slot = stems.count
+                                slotByText[text] = slot
+                                stems.append(text)
+                            }
                         }
                         pairSlots.append(Int32(slot))
                         pairPostings.append(docCount * 4 + terms[index].field)

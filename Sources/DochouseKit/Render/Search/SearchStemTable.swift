@@ -10,7 +10,7 @@ final class SearchStemTable: Sendable {
     /// A word's stem: its number (equal numbers, equal stems), or its text when the table is full (see
     /// `maxWordsPerShard`). Pages keep only the numbers; the index builder asks for the stems' text once per stem
     /// (`stem(_:)`), so building a page's terms no longer retains and releases stem strings shared by every page.
-    enum Entry: Sendable {
+    enum Entry: Sendable, Hashable {
         case numbered(Int32)
         case unnumbered(String)
     }
